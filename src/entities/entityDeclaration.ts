@@ -1,0 +1,27 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { TableRef } from '../schema/tableRef.js';
+import type { OrmName } from '../settings/settingsShape.js';
+
+/**
+ * What a declaration maps to: its own `table`, a `view`, or nothing of its own (`child`, e.g.
+ * TypeORM `@ChildEntity` in single-table inheritance).
+ */
+export type EntityKind = 'table' | 'view' | 'child';
+
+/** The table an entity maps to, or why it cannot be told statically (never guessed). */
+export type EntityTableName =
+  | { readonly resolved: true; readonly table: TableRef; readonly source: 'explicit' | 'naming-strategy' }
+  | { readonly resolved: false; readonly reason: string };
+
+/** One ORM entity/model declaration found in a file. Plain data: no AST nodes are kept. */
+export interface EntityDeclaration {
+  readonly orm: OrmName;
+  readonly kind: EntityKind;
+  /** The class (or model) name, for messages. */
+  readonly name: string;
+  readonly tableName: EntityTableName;
+  /** Where to report "this entity": the class name, or the declaration when anonymous. */
+  readonly loc: TSESTree.SourceLocation;
+  /** Where to report things about the table: the node that gives the name, else `loc`. */
+  readonly tableNameLoc: TSESTree.SourceLocation;
+}

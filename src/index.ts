@@ -1,0 +1,55 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import entityHasMigration from '../rules/entity-has-migration.js';
+import entityLocation from '../rules/entity-location.js';
+import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './pluginMeta.js';
+import { clearProjectIndexes } from './project/projectIndex.js';
+import { clearRootDirCache } from './settings/resolveRootDir.js';
+
+export const rules = {
+  'entity-has-migration': entityHasMigration,
+  'entity-location': entityLocation,
+} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
+
+type RuleName = keyof typeof rules;
+
+/** Files the recommended config lints: where entities and migrations are written. */
+const SOURCE_FILES = ['**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}'];
+
+interface OrmGuardPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  configs: { recommended: Linter.Config };
+}
+
+const plugin: OrmGuardPlugin = {
+  meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: PLUGIN_NAMESPACE },
+  rules,
+  configs: { recommended: {} },
+};
+
+const recommendedRules = Object.fromEntries(
+  (Object.keys(rules) as RuleName[])
+    .filter((name) => rules[name].meta.docs?.recommended === true)
+    .map((name) => [`${PLUGIN_NAMESPACE}/${name}`, 'error' as const]),
+);
+
+// Sets the TypeScript parser itself so the config works alone; next to typescript-eslint's
+// configs it sets the same parser, so the two combine in any order.
+plugin.configs.recommended = {
+  name: `${PLUGIN_NAMESPACE}/recommended`,
+  files: SOURCE_FILES,
+  // typescript-eslint's rule and parser types differ from ESLint's own only in strictness.
+  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as ESLint.Plugin },
+  languageOptions: { parser: tsParser },
+  rules: recommendedRules,
+};
+
+/** Forgets every cached project index (tools that embed ESLint and tests). */
+export function clearCaches(): void {
+  clearProjectIndexes();
+  clearRootDirCache();
+}
+
+export default plugin;

@@ -1,0 +1,41 @@
+import picomatch from 'picomatch';
+
+/** Tests root-relative POSIX paths against a list of globs. */
+export interface GlobMatcher {
+  readonly globs: readonly string[];
+  matches(relativePath: string): boolean;
+}
+
+function normaliseGlob(glob: string): string {
+  return glob.replaceAll('\\', '/').replace(/^\.\//u, '');
+}
+
+const matcherCache = new Map<string, GlobMatcher>();
+
+export function createGlobMatcher(globs: readonly string[]): GlobMatcher {
+  const key = JSON.stringify(globs);
+  let matcher = matcherCache.get(key);
+  if (matcher === undefined) {
+    // A plain path names a file or a whole directory (`migrations: ['db/migrations']`).
+    const normalised = globs.map(normaliseGlob).flatMap((glob) => (picomatch.scan(glob).isGlob ? [glob] : [glob, `${glob.replace(/\/$/u, '')}/**`]));
+    const test = normalised.length === 0 ? () => false : picomatch(normalised, { dot: true });
+    matcher = { globs, matches: (relativePath) => test(relativePath) };
+    matcherCache.set(key, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * The directories to walk to find every file a glob can match: the glob's static prefix
+ * (`src/migrations` for `src/migrations/*.ts`), and whether the walk must recurse.
+ */
+export function globWalkBase(glob: string): { base: string; recursive: boolean } {
+  const normalised = normaliseGlob(glob);
+  const scanned = picomatch.scan(normalised);
+  if (!scanned.isGlob) {
+    // A plain path: either a file (walk its directory) or a directory (walk it, recursively).
+    return { base: normalised, recursive: true };
+  }
+  const rest = scanned.glob;
+  return { base: scanned.base, recursive: rest.includes('**') || rest.includes('/') };
+}

@@ -1,0 +1,18 @@
+import path from 'node:path';
+
+/**
+ * Whether this process is a one-shot lint run (CLI, CI) rather than an editor or daemon, following
+ * typescript-estree's inference: `ORM_GUARD_SINGLE_RUN` (or `TSESTREE_SINGLE_RUN`) decides when set,
+ * else CI or the eslint binary without `--fix` means a single run.
+ */
+export function inferSingleRun(environment: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): boolean {
+  const explicit = environment.ORM_GUARD_SINGLE_RUN ?? environment.TSESTREE_SINGLE_RUN;
+  if (explicit === 'true') return true;
+  if (explicit === 'false') return false;
+  const script = argv[1] ?? '';
+  const eslintBinaries = [path.normalize('node_modules/.bin/eslint'), path.normalize('node_modules/eslint/bin/eslint.js')];
+  if (environment.CI === 'true' || eslintBinaries.some((binary) => script.endsWith(binary))) {
+    return !argv.includes('--fix');
+  }
+  return false;
+}
