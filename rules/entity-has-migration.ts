@@ -1,0 +1,109 @@
+import { createRule } from '../src/createRule.js';
+import type { EntityDeclaration } from '../src/entities/entityDeclaration.js';
+import { projectFileOrReport } from '../src/project/lintedFile.js';
+import {
+  describeBlindSpots,
+  describeMigrationsRead,
+  describeNearMiss,
+  formatSite,
+} from '../src/reporting/describeMigrations.js';
+import { formatTableRef, tableRefsMatch, createTableRef } from '../src/schema/tableRef.js';
+
+type Options = [{ ignoreTables: string[]; reportUnresolved: boolean }];
+type MessageIds = 'tableNeverCreated' | 'tableDropped' | 'tableRenamed' | 'unresolvedTableName' | 'invalidSettings';
+
+export default createRule<Options, MessageIds>({
+  name: 'entity-has-migration',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Require every entity's table to be created by the migrations",
+      recommended: true,
+    },
+    messages: {
+      tableNeverCreated:
+        "Entity '{{entity}}' maps to table '{{table}}', but no migration creates it ({{migrations}}).{{nearMiss}}{{blindSpots}} Generate a migration that creates '{{table}}', or add it to this rule's ignoreTables option if something other than migrations creates it.",
+      tableDropped:
+        "Entity '{{entity}}' maps to table '{{table}}', but {{site}} drops it and no later migration re-creates it ({{migrations}}).{{blindSpots}} Add a migration that re-creates '{{table}}', or remove the entity.",
+      tableRenamed:
+        "Entity '{{entity}}' maps to table '{{table}}', but {{site}} renames it to '{{newName}}' ({{migrations}}).{{blindSpots}} Point the entity at '{{newName}}', or add a migration that creates '{{table}}'.",
+      unresolvedTableName:
+        "Cannot tell statically which table entity '{{entity}}' maps to ({{reason}}), so it was not checked against the migrations.",
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported by projectFileOrReport
+      invalidSettings: 'orm-guard cannot check this entity because its settings are invalid: {{message}}',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreTables: {
+            type: 'array',
+            items: { type: 'string' },
+            description: "Tables not created by migrations (e.g. created at runtime by a library); 'schema.table' or 'table'.",
+          },
+          reportUnresolved: {
+            type: 'boolean',
+            description: 'Report entities whose table name cannot be determined statically, instead of skipping them.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ ignoreTables: [], reportUnresolved: false }],
+  },
+  create(context, [{ ignoreTables, reportUnresolved }]) {
+    const ignored = ignoreTables.map((entry) => {
+      const dot = entry.lastIndexOf('.');
+      return dot === -1 ? createTableRef(entry, { quoted: false }) : createTableRef(entry.slice(dot + 1), { schema: entry.slice(0, dot), quoted: false });
+    });
+
+    return {
+      Program() {
+        const file = projectFileOrReport(context);
+        if (file === undefined) return;
+        // Views are matched against CREATE VIEW, and child entities have no table of their own.
+        const tableEntities = file.entities.filter((entity) => entity.kind === 'table');
+        if (tableEntities.length === 0 || file.settings.migrations.length === 0) return;
+
+        const snapshot = file.index().migrations();
+        const migrations = describeMigrationsRead(file.settings.migrations, snapshot);
+        const blindSpots = describeBlindSpots(snapshot);
+        for (const entity of tableEntities) checkEntity(entity);
+
+        function checkEntity(entity: EntityDeclaration): void {
+          if (!entity.tableName.resolved) {
+            if (reportUnresolved) {
+              context.report({ loc: entity.loc, messageId: 'unresolvedTableName', data: { entity: entity.name, reason: entity.tableName.reason } });
+            }
+            return;
+          }
+          const { table } = entity.tableName;
+          if (ignored.some((ref) => tableRefsMatch(ref, table))) return;
+          if (snapshot.schema.findTable(table) !== undefined) return;
+          const absence = snapshot.schema.explainAbsence(table);
+          const entityName = entity.name;
+          const tableName = formatTableRef(table);
+          if (absence.kind === 'dropped') {
+            context.report({
+              loc: entity.tableNameLoc,
+              messageId: 'tableDropped',
+              data: { entity: entityName, table: tableName, site: formatSite(absence.at), migrations, blindSpots },
+            });
+          } else if (absence.kind === 'renamed') {
+            context.report({
+              loc: entity.tableNameLoc,
+              messageId: 'tableRenamed',
+              data: { entity: entityName, table: tableName, site: formatSite(absence.at), newName: formatTableRef(absence.to), migrations, blindSpots },
+            });
+          } else {
+            context.report({
+              loc: entity.tableNameLoc,
+              messageId: 'tableNeverCreated',
+              data: { entity: entityName, table: tableName, migrations, nearMiss: describeNearMiss(snapshot, table), blindSpots },
+            });
+          }
+        }
+      },
+    };
+  },
+});
