@@ -1,0 +1,35 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ApiKey } from './ApiKey.js';
+import { Organization } from './Organization.js';
+
+export type ExecutionStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+// Moved from src/agents/entities/.
+@Entity({ name: 'agent_executions' })
+export class AgentExecution {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization!: Organization;
+
+  @ManyToOne(() => ApiKey, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'api_key_id' })
+  apiKey!: ApiKey | null;
+
+  @Column({ name: 'agent_name', type: 'varchar', length: 100 })
+  agentName!: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'queued' })
+  status!: ExecutionStatus;
+
+  @Column({ name: 'credits_used', type: 'integer', default: 0 })
+  creditsUsed!: number;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}

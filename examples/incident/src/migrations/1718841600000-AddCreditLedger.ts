@@ -1,0 +1,22 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+// Written by hand from an early draft of the billing design. The entity that shipped later
+// (src/billing/models/CreditTransaction.ts) maps to "credit_transactions", plural, so this table
+// is never used and the real one is never created.
+export class AddCreditLedger1718841600000 implements MigrationInterface {
+  name = 'AddCreditLedger1718841600000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "credit_transaction" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "amount" integer NOT NULL, "reason" character varying(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_credit_transaction_id" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_credit_transaction_org_created" ON "credit_transaction" ("organization_id", "created_at")`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_credit_transaction_org_created"`);
+    await queryRunner.query(`DROP TABLE "credit_transaction"`);
+  }
+}
