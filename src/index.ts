@@ -53,3 +53,7 @@ export function clearCaches(): void {
 }
 
 export default plugin;
+
+// `require('eslint-plugin-orm-guard')` (eslint.config.cjs, tools that load plugins with require)
+// returns the plugin itself rather than the module namespace.
+export { plugin as 'module.exports' };

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import plugin, { clearCaches } from '../../src/index.js';
 import { copyFixtureToTemp } from '../support/tempProject.js';
 
 const SUBSCRIPTION = `import { Entity, PrimaryGeneratedColumn } from 'typeorm';
@@ -102,5 +102,15 @@ describe('a long-lived ESLint process sees migrations change on disk', () => {
     expect(before).toHaveLength(1);
     writeFileSync(path.join(project.root, 'src/migrations/1800000000000-CreateSubscriptions.ts'), CREATE_SUBSCRIPTIONS);
     expect(await ruleIdsFor(eslint, project.root, SUBSCRIPTION)).toEqual(before);
+  });
+
+  it('clearCaches() makes a frozen index read the disk again', async () => {
+    const project = copyFixtureToTemp('typeorm-basic');
+    cleanup = project.remove;
+    const eslint = createEditorLikeEslint(project.root, Infinity);
+    expect(await ruleIdsFor(eslint, project.root, SUBSCRIPTION)).toHaveLength(1);
+    writeFileSync(path.join(project.root, 'src/migrations/1800000000000-CreateSubscriptions.ts'), CREATE_SUBSCRIPTIONS);
+    clearCaches();
+    expect(await ruleIdsFor(eslint, project.root, SUBSCRIPTION)).toEqual([]);
   });
 });
