@@ -29,15 +29,21 @@ export default tseslint.config(
       'eslint-plugin/require-meta-schema-description': 'error',
       'eslint-plugin/require-meta-default-options': 'error',
       'eslint-plugin/require-meta-docs-url': 'off', // RuleCreator adds the URL
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow)' }],
+      'eslint-plugin/require-meta-docs-recommended': 'error',
+      'eslint-plugin/require-meta-type': 'error',
+      'eslint-plugin/no-meta-schema-default': 'error',
     },
   },
   {
     name: 'repo/rule-tests',
     files: ['tests/rules/**/*.ts'],
-    plugins: { 'eslint-plugin': eslintPlugin },
+    ...eslintPlugin.configs['tests-recommended'],
     rules: {
+      ...eslintPlugin.configs['tests-recommended'].rules,
       'eslint-plugin/require-test-case-name': 'error',
-      'eslint-plugin/test-case-property-ordering': 'off',
+      'eslint-plugin/require-test-error-positions': 'error',
+      'eslint-plugin/unique-test-case-names': 'error',
     },
   },
   {
