@@ -24,4 +24,9 @@ export interface EntityDeclaration {
   readonly loc: TSESTree.SourceLocation;
   /** Where to report things about the table: the node that gives the name, else `loc`. */
   readonly tableNameLoc: TSESTree.SourceLocation;
+  /**
+   * Other tables the ORM needs for this declaration to work, e.g. the `<table>_closure` table of a
+   * TypeORM `@Tree('closure-table')`. Checked like the main table.
+   */
+  readonly extraTables?: readonly { readonly table: TableRef; readonly role: string }[] | undefined;
 }

@@ -1,11 +1,21 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { MigrationFileFacts } from '../schema/ddlEvent.js';
+import type { MigrationReadContext, MigrationReader } from './migrationReader.js';
 import { readSqlMigration } from './readSqlMigration.js';
 import { readTypeormMigration } from './readTypeormMigration.js';
 
+/**
+ * Readers for script migrations, tried in order on the parsed file: the first that does not answer
+ * `not-a-migration` wins. Each recognises its own format (a TypeORM class with `up(queryRunner)`,
+ * a MikroORM `Migration` subclass, an exported `up(knex)` / `up(queryInterface)` function, ...).
+ */
+const SCRIPT_READERS: readonly MigrationReader[] = [readTypeormMigration];
+
 const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|tsx|jsx)$/u;
 
-/** A short reason for a parse error, with its position: `line 3: ';' expected.` */
+export const NO_MIGRATION_GLOBALS: MigrationReadContext = { globals: () => undefined };
+
+/** A short reason for a parse error, with its position: `line 3:5: ';' expected.` */
 function describeParseError(error: unknown): string {
   if (error instanceof Error) {
     const { lineNumber, column } = error as Error & { lineNumber?: number; column?: number };
@@ -19,16 +29,20 @@ function describeParseError(error: unknown): string {
  * Reads one file matched by the migrations globs, statically. Files of other kinds (README, JSON
  * journals, helpers without `up`) are "not a migration", not an error.
  */
-export function readMigrationFile(relativePath: string, text: string): MigrationFileFacts {
-  if (relativePath.endsWith('.sql')) return readSqlMigration(text);
-  if (!SCRIPT_EXTENSION.test(relativePath)) return { kind: 'not-a-migration' };
-  // Cheap prefilter: a migration class needs an `up` member; most other modules are skipped unparsed.
+export function readMigrationFile(filePath: string, text: string, context: MigrationReadContext = NO_MIGRATION_GLOBALS): MigrationFileFacts {
+  if (filePath.endsWith('.sql')) return readSqlMigration(text);
+  if (!SCRIPT_EXTENSION.test(filePath)) return { kind: 'not-a-migration' };
+  // Cheap prefilter: every supported script format has an `up` member or export.
   if (!/\bup\b/u.test(text)) return { kind: 'not-a-migration' };
   let program;
   try {
-    program = parse(text, { loc: true, range: true, jsx: relativePath.endsWith('x'), comment: false, tokens: false });
+    program = parse(text, { loc: true, range: true, jsx: filePath.endsWith('x'), comment: false, tokens: false });
   } catch (error) {
     return { kind: 'unreadable', reason: `could not be parsed (${describeParseError(error)})` };
   }
-  return readTypeormMigration(program);
+  for (const read of SCRIPT_READERS) {
+    const facts = read(program, context);
+    if (facts.kind !== 'not-a-migration') return facts;
+  }
+  return { kind: 'not-a-migration' };
 }

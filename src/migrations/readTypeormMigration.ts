@@ -1,3 +1,4 @@
+import type { MigrationReadContext } from './migrationReader.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { walkAst } from '../ast/walkAst.js';
@@ -14,8 +15,10 @@ import {
   resolveStaticString,
   resolveStaticText,
   unwrapExpression,
-} from './staticString.js';
-import type { ConstLookup, ScopeEntry } from './staticString.js';
+} from '../ast/staticString.js';
+import type { ConstLookup, ScopeEntry } from '../ast/staticString.js';
+
+const NO_GLOBALS: MigrationReadContext = { globals: () => undefined };
 
 export const RUNTIME_SQL_REASON = 'SQL text is built at runtime';
 export const RUNTIME_TABLE_REASON = 'table name is built at runtime';
@@ -56,16 +59,16 @@ const QUERYING_PROPERTIES = new Set(['manager', 'connection']);
  * inside helpers `up` calls (class members via `this`, top-level functions). Never executes
  * the file and never throws.
  */
-export function readTypeormMigration(program: TSESTree.Program): MigrationFileFacts {
+export function readTypeormMigration(program: TSESTree.Program, context: MigrationReadContext = NO_GLOBALS): MigrationFileFacts {
   try {
-    return readProgram(program);
+    return readProgram(program, context);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { kind: 'unreadable', reason: `unexpected syntax while reading the migration: ${detail}` };
   }
 }
 
-function readProgram(program: TSESTree.Program): MigrationFileFacts {
+function readProgram(program: TSESTree.Program, context: MigrationReadContext): MigrationFileFacts {
   const migrations = findTopLevelClasses(program).flatMap((classNode) => {
     const members = classMemberFunctions(classNode);
     const up = members.get('up');
@@ -74,7 +77,7 @@ function readProgram(program: TSESTree.Program): MigrationFileFacts {
   if (migrations.length === 0) return { kind: 'not-a-migration' };
 
   const reader: Reader = {
-    moduleScope: buildModuleConstLookup(program),
+    moduleScope: buildModuleConstLookup(program, context.globals),
     moduleFunctions: topLevelFunctions(program),
     events: [],
     skipped: [],

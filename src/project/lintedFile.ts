@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { detectEntities } from '../entities/detectEntities.js';
+import { DEFAULT_DETECTION_INPUTS, detectEntities, type DetectionInputs } from '../entities/detectEntities.js';
+import { DEFAULT_NAMING } from '../entities/detectionContext.js';
 import type { EntityDeclaration } from '../entities/entityDeclaration.js';
 import { PLUGIN_VERSION } from '../pluginMeta.js';
 import { resolveRootDir, toPosixPath } from '../settings/resolveRootDir.js';
@@ -25,6 +26,17 @@ export type LintedFile =
       readonly index: () => ProjectIndex;
     };
 
+const inputsBySettings = new WeakMap<object, DetectionInputs>();
+
+function detectionInputsFor(settings: { readonly markers: DetectionInputs['markers'] }): DetectionInputs {
+  let inputs = inputsBySettings.get(settings);
+  if (inputs === undefined) {
+    inputs = { markers: settings.markers, naming: DEFAULT_NAMING };
+    inputsBySettings.set(settings, inputs);
+  }
+  return inputs;
+}
+
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type ProjectFile = Extract<LintedFile, { status: 'ok' }>;
@@ -37,7 +49,7 @@ export function analyseLintedFile(context: AnyRuleContext): LintedFile {
   const program: TSESTree.Program = context.sourceCode.ast;
   const validated = validateSettings((context.settings as Record<string, unknown>)[SETTINGS_KEY]);
   if (!validated.ok) {
-    return { status: 'invalid-settings', problem: validated.problem, entities: detectEntities(program, undefined) };
+    return { status: 'invalid-settings', problem: validated.problem, entities: detectEntities(program, DEFAULT_DETECTION_INPUTS) };
   }
   const { rootDir: rootDirSetting, ...rest } = validated.settings;
   const filename = context.physicalFilename;
@@ -50,7 +62,7 @@ export function analyseLintedFile(context: AnyRuleContext): LintedFile {
     status: 'ok',
     settings,
     relativePath,
-    entities: detectEntities(program, validated.settings),
+    entities: detectEntities(program, detectionInputsFor(validated.settings)),
     index: () => getProjectIndex(settings, PLUGIN_VERSION),
   };
 }

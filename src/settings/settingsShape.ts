@@ -1,5 +1,5 @@
-/** The ORMs this version understands. */
-export const SUPPORTED_ORMS = ['typeorm'] as const;
+/** The ORMs (and migration tools) this version understands. */
+export const SUPPORTED_ORMS = ['typeorm', 'mikro-orm', 'sequelize', 'sequelize-typescript', 'drizzle', 'objection', 'knex', 'prisma'] as const;
 export type OrmName = (typeof SUPPORTED_ORMS)[number];
 
 /** What a marker makes of the class it decorates. */

@@ -4,8 +4,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { forEachChildNode, walkAst } from '../../src/ast/walkAst.js';
 import { readTypeormMigration } from '../../src/migrations/readTypeormMigration.js';
-import { buildModuleConstLookup, resolveStaticString } from '../../src/migrations/staticString.js';
-import type { ConstLookup } from '../../src/migrations/staticString.js';
+import { buildModuleConstLookup, resolveStaticString } from '../../src/ast/staticString.js';
+import type { ConstLookup } from '../../src/ast/staticString.js';
 import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../../src/schema/ddlEvent.js';
 import { INTERPOLATION_MARK } from '../../src/sql/scanSqlDdl.js';
 

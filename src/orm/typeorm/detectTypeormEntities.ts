@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { collectImportBindings, resolveImportedName, type ImportBinding } from '../../ast/importBindings.js';
-import { buildModuleConstLookup, resolveConstExpression, resolveStaticString, type ConstLookup } from '../../migrations/staticString.js';
+import { resolveImportedName, type ImportBinding } from '../../ast/importBindings.js';
+import { resolveConstExpression, type ConstLookup } from '../../ast/staticString.js';
+import type { DetectionContext } from '../../entities/detectionContext.js';
 import type { EntityDeclaration, EntityKind, EntityTableName } from '../../entities/entityDeclaration.js';
 import { createTableRef } from '../../schema/tableRef.js';
 import type { EntityMarker, MarkerKind } from '../../settings/settingsShape.js';
@@ -79,14 +80,14 @@ function propertyName(property: TSESTree.Property): string | undefined {
 type OptionValue = { found: false; spread: boolean } | { found: true; value: string | undefined; node: TSESTree.Node };
 
 /** The last `key:` of an object literal (later keys win, as at runtime). */
-function readOption(object: TSESTree.ObjectExpression, key: string, lookup: ConstLookup): OptionValue {
+function readOption(object: TSESTree.ObjectExpression, key: string, context: DetectionContext): OptionValue {
   let result: OptionValue = { found: false, spread: false };
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       // A spread may or may not set the key: only a later explicit key is certain.
       result = { found: false, spread: true };
     } else if (propertyName(property) === key) {
-      result = { found: true, value: resolveStaticString(property.value, lookup), node: property.value };
+      result = { found: true, value: context.readString(property.value), node: property.value };
     }
   }
   return result;
@@ -120,15 +121,15 @@ function splitNameArguments(args: readonly TSESTree.CallExpressionArgument[], lo
 function resolveTableName(
   classNode: ClassNode,
   args: readonly TSESTree.CallExpressionArgument[],
-  lookup: ConstLookup,
+  context: DetectionContext,
 ): { tableName: EntityTableName; nameNode: TSESTree.Node | undefined } {
-  const { nameNode: positionalName, options, unreadableOptions } = splitNameArguments(args, lookup);
+  const { nameNode: positionalName, options, unreadableOptions } = splitNameArguments(args, context.lookup);
   if (unreadableOptions) {
     return { tableName: { resolved: false, reason: 'its decorator options are not a literal object in this file' }, nameNode: undefined };
   }
   let schema: string | undefined;
   if (options !== undefined) {
-    const schemaOption = readOption(options, 'schema', lookup);
+    const schemaOption = readOption(options, 'schema', context);
     if (schemaOption.found) {
       if (schemaOption.value === undefined) return { tableName: { resolved: false, reason: 'its schema is computed at runtime' }, nameNode: schemaOption.node };
       schema = schemaOption.value;
@@ -138,13 +139,13 @@ function resolveTableName(
   }
   let nameNode = positionalName;
   if (nameNode === undefined && options !== undefined) {
-    const nameOption = readOption(options, 'name', lookup);
+    const nameOption = readOption(options, 'name', context);
     if (nameOption.found) nameNode = nameOption.node;
     else if (nameOption.spread) return { tableName: { resolved: false, reason: 'its options are spread from another object' }, nameNode: undefined };
   }
   if (nameNode !== undefined) {
-    const name = resolveStaticString(nameNode, lookup);
-    if (name === undefined || name.includes('\uE000')) {
+    const name = context.readString(nameNode);
+    if (name === undefined) {
       return { tableName: { resolved: false, reason: 'its table name is computed at runtime' }, nameNode };
     }
     return { tableName: { resolved: true, table: createTableRef(name, { schema }), source: 'explicit' }, nameNode };
@@ -161,20 +162,17 @@ function resolveTableName(
  * `@ChildEntity` imported from `typeorm` (or a configured marker). Abstract classes are skipped:
  * they are base classes, not tables.
  */
-export function detectTypeormEntities(program: TSESTree.Program, extraMarkers: readonly EntityMarker[] = []): EntityDeclaration[] {
-  const bindings = collectImportBindings(program);
-  if (bindings.size === 0) return [];
-  const markers = [...TYPEORM_MARKERS, ...extraMarkers];
+export function detectTypeormEntities(context: DetectionContext): EntityDeclaration[] {
+  const { bindings, program } = context;
+  const markers = [...TYPEORM_MARKERS, ...context.markers];
   const markerPackages = new Set(markers.map((marker) => marker.package));
   if (![...bindings.values()].some((binding) => markerPackages.has(binding.source))) return [];
 
-  let lookup: ConstLookup | undefined;
   const entities: EntityDeclaration[] = [];
   for (const classNode of topLevelClasses(program)) {
     if (classNode.abstract || classNode.decorators.length === 0) continue;
     const match = classNode.decorators.map((decorator) => findMarker(decorator, bindings, markers)).find((found) => found !== undefined);
     if (match === undefined) continue;
-    lookup ??= buildModuleConstLookup(program);
     const kind = KIND_BY_MARKER[match.marker.kind];
     const classLoc = (classNode.id ?? classNode).loc;
     const name = classNode.id?.name ?? '(anonymous class)';
@@ -182,7 +180,7 @@ export function detectTypeormEntities(program: TSESTree.Program, extraMarkers: r
       entities.push({ orm: 'typeorm', kind, name, tableName: { resolved: false, reason: 'it has no table of its own' }, loc: classLoc, tableNameLoc: classLoc });
       continue;
     }
-    const { tableName, nameNode } = resolveTableName(classNode, match.args, lookup);
+    const { tableName, nameNode } = resolveTableName(classNode, match.args, context);
     entities.push({ orm: 'typeorm', kind, name, tableName, loc: classLoc, tableNameLoc: nameNode?.loc ?? classLoc });
   }
   return entities;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { walkAst } from '../ast/walkAst.js';
+import { walkAst } from './walkAst.js';
 import { INTERPOLATION_MARK } from '../sql/scanSqlDdl.js';
 
 /**
@@ -61,9 +61,9 @@ export function createScopeLookup(entries: ReadonlyMap<string, ScopeEntry>, oute
 }
 
 /** `const` declarations at the top level of a module (exported or not) with an initializer. */
-export function buildModuleConstLookup(program: TSESTree.Program): ConstLookup {
+export function buildModuleConstLookup(program: TSESTree.Program, outer: ConstLookup = EMPTY_LOOKUP): ConstLookup {
   const entries = new Map<string, ScopeEntry>();
-  const lookup = createScopeLookup(entries);
+  const lookup = createScopeLookup(entries, outer);
   for (const statement of program.body) {
     const declaration = topLevelVariableDeclaration(statement);
     if (declaration?.kind !== 'const') continue;

@@ -1,0 +1,18 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { MigrationFileFacts } from '../schema/ddlEvent.js';
+import type { ConstLookup } from '../ast/staticString.js';
+
+/** What a migration reader may use besides the file itself. */
+export interface MigrationReadContext {
+  /**
+   * Names not declared in the module (imports, globals) that have a configured static value, e.g.
+   * `tablePrefix` -> 'app_'. Pass as the `outer` lookup of `buildModuleConstLookup(program, globals)`.
+   */
+  readonly globals: ConstLookup;
+}
+
+/**
+ * Reads one parsed script in the migrations globs. Returns `not-a-migration` when the file is not in
+ * this reader's format, so the dispatcher can try the next reader. Never throws, never executes.
+ */
+export type MigrationReader = (program: TSESTree.Program, context: MigrationReadContext) => MigrationFileFacts;
