@@ -1,6 +1,7 @@
 import { createRule } from '../src/createRule.js';
 import type { EntityDeclaration } from '../src/entities/entityDeclaration.js';
 import { projectFileOrReport } from '../src/project/lintedFile.js';
+import type { MigrationsSnapshot } from '../src/project/projectIndex.js';
 import {
   describeBlindSpots,
   describeMigrationsRead,
@@ -22,11 +23,11 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       tableNeverCreated:
-        "Entity '{{entity}}' maps to table '{{table}}', but no migration creates it ({{migrations}}).{{nearMiss}}{{blindSpots}} Generate a migration that creates '{{table}}', or add it to this rule's ignoreTables option if something other than migrations creates it.",
+        "Entity '{{entity}}' {{relation}} '{{table}}', but no migration creates it ({{migrations}}).{{nearMiss}}{{blindSpots}} Generate a migration that creates '{{table}}', or add it to this rule's ignoreTables option if something other than migrations creates it.",
       tableDropped:
-        "Entity '{{entity}}' maps to table '{{table}}', but {{site}} drops it and no later migration re-creates it ({{migrations}}).{{blindSpots}} Add a migration that re-creates '{{table}}', or remove the entity.",
+        "Entity '{{entity}}' {{relation}} '{{table}}', but {{site}} drops it and no later migration re-creates it ({{migrations}}).{{blindSpots}} Add a migration that re-creates '{{table}}', or remove the entity.",
       tableRenamed:
-        "Entity '{{entity}}' maps to table '{{table}}', but {{site}} renames it to '{{newName}}' ({{migrations}}).{{blindSpots}} Point the entity at '{{newName}}', or add a migration that creates '{{table}}'.",
+        "Entity '{{entity}}' {{relation}} '{{table}}', but {{site}} renames it to '{{newName}}' ({{migrations}}).{{blindSpots}} Point the entity at '{{newName}}', or add a migration that creates '{{table}}'.",
       unresolvedTableName:
         "Cannot tell statically which table entity '{{entity}}' maps to ({{reason}}), so it was not checked against the migrations.",
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported by projectFileOrReport
@@ -63,47 +64,53 @@ export default createRule<Options, MessageIds>({
         if (file === undefined) return;
         // Views are matched against CREATE VIEW, and child entities have no table of their own.
         const tableEntities = file.entities.filter((entity) => entity.kind === 'table');
-        if (tableEntities.length === 0 || file.settings.migrations.length === 0) return;
-
-        const snapshot = file.index().migrations();
-        const migrations = describeMigrationsRead(file.settings.migrations, snapshot);
-        const blindSpots = describeBlindSpots(snapshot);
-        for (const entity of tableEntities) checkEntity(entity);
-
-        function checkEntity(entity: EntityDeclaration): void {
-          if (!entity.tableName.resolved) {
-            if (reportUnresolved) {
+        if (tableEntities.length === 0) return;
+        if (reportUnresolved) {
+          for (const entity of tableEntities) {
+            if (!entity.tableName.resolved) {
               context.report({ loc: entity.loc, messageId: 'unresolvedTableName', data: { entity: entity.name, reason: entity.tableName.reason } });
             }
-            return;
           }
-          const { table } = entity.tableName;
-          if (ignored.some((ref) => tableRefsMatch(ref, table))) return;
-          if (snapshot.schema.findTable(table) !== undefined) return;
-          const absence = snapshot.schema.explainAbsence(table);
-          const entityName = entity.name;
-          const tableName = formatTableRef(table);
-          if (absence.kind === 'dropped') {
-            context.report({
-              loc: entity.tableNameLoc,
-              messageId: 'tableDropped',
-              data: { entity: entityName, table: tableName, site: formatSite(absence.at), migrations, blindSpots },
-            });
-          } else if (absence.kind === 'renamed') {
-            context.report({
-              loc: entity.tableNameLoc,
-              messageId: 'tableRenamed',
-              data: { entity: entityName, table: tableName, site: formatSite(absence.at), newName: formatTableRef(absence.to), migrations, blindSpots },
-            });
-          } else {
-            context.report({
-              loc: entity.tableNameLoc,
-              messageId: 'tableNeverCreated',
-              data: { entity: entityName, table: tableName, migrations, nearMiss: describeNearMiss(snapshot, table), blindSpots },
-            });
-          }
+        }
+        // Each migration set (one per database dialect, or the single unnamed one) must create every table.
+        for (const set of file.scope.migrationSets) {
+          const snapshot = file.index.migrations(set);
+          const migrations = describeMigrationsRead(snapshot);
+          const blindSpots = describeBlindSpots(snapshot);
+          for (const entity of tableEntities) checkEntity(entity, snapshot, migrations, blindSpots);
         }
       },
     };
+
+    function checkEntity(entity: EntityDeclaration, snapshot: MigrationsSnapshot, migrations: string, blindSpots: string): void {
+      if (!entity.tableName.resolved) return;
+      const required = [{ table: entity.tableName.table, relation: 'maps to table' }, ...(entity.extraTables ?? []).map((extra) => ({ table: extra.table, relation: `needs its ${extra.role}` }))];
+      for (const { table, relation } of required) {
+        if (ignored.some((ref) => tableRefsMatch(ref, table))) continue;
+        if (snapshot.schema.findTable(table) !== undefined) continue;
+        const absence = snapshot.schema.explainAbsence(table);
+        const entityName = entity.name;
+        const tableName = formatTableRef(table);
+        if (absence.kind === 'dropped') {
+          context.report({
+            loc: entity.tableNameLoc,
+            messageId: 'tableDropped',
+            data: { entity: entityName, relation, table: tableName, site: formatSite(absence.at), migrations, blindSpots },
+          });
+        } else if (absence.kind === 'renamed') {
+          context.report({
+            loc: entity.tableNameLoc,
+            messageId: 'tableRenamed',
+            data: { entity: entityName, relation, table: tableName, site: formatSite(absence.at), newName: formatTableRef(absence.to), migrations, blindSpots },
+          });
+        } else {
+          context.report({
+            loc: entity.tableNameLoc,
+            messageId: 'tableNeverCreated',
+            data: { entity: entityName, relation, table: tableName, migrations, nearMiss: describeNearMiss(snapshot, table), blindSpots },
+          });
+        }
+      }
+    }
   },
 });

@@ -39,7 +39,7 @@ export default createRule<Options, MessageIds>({
       Program() {
         const file = projectFileOrReport(context);
         if (file === undefined) return;
-        const { models } = file.settings;
+        const { models } = file.scope;
         // Without a models location there is nothing to compare against.
         if (models.length === 0 || file.entities.length === 0) return;
         if (createGlobMatcher(models).matches(file.relativePath) || createGlobMatcher(allow).matches(file.relativePath)) return;

@@ -6,6 +6,13 @@ export interface ImportBinding {
   readonly imported: string;
 }
 
+/** `require('x').Y` binds to export Y of x. */
+function requireMemberSource(node: TSESTree.Expression | null): ImportBinding | undefined {
+  if (node?.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const source = requireSource(node.object);
+  return source === undefined ? undefined : { source, imported: node.property.name };
+}
+
 function requireSource(node: TSESTree.Expression | null): string | undefined {
   if (
     node?.type === AST_NODE_TYPES.CallExpression &&
@@ -33,9 +40,14 @@ function addImportDeclaration(declaration: TSESTree.ImportDeclaration, bindings:
   }
 }
 
-/** `const orm = require('typeorm')` and `const { Entity: E } = require('typeorm')` (CommonJS and compiled TS). */
+/** `const orm = require('typeorm')`, `const { Entity: E } = require('typeorm')`, `const Model = require('objection').Model` (CommonJS and compiled TS). */
 function addRequireDeclaration(declaration: TSESTree.VariableDeclaration, bindings: Map<string, ImportBinding>): void {
   for (const declarator of declaration.declarations) {
+    const member = requireMemberSource(declarator.init);
+    if (member !== undefined && declarator.id.type === AST_NODE_TYPES.Identifier) {
+      bindings.set(declarator.id.name, member);
+      continue;
+    }
     const source = requireSource(declarator.init);
     if (source === undefined) continue;
     if (declarator.id.type === AST_NODE_TYPES.Identifier) {

@@ -1,14 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings } from '../ast/importBindings.js';
 import { buildModuleConstLookup, resolveStaticString, type ConstLookup } from '../ast/staticString.js';
+import { detectMikroOrmEntities } from '../orm/mikro-orm/detectMikroOrmEntities.js';
 import { detectTypeormEntities } from '../orm/typeorm/detectTypeormEntities.js';
+import { detectDrizzleTables } from '../orm/drizzle/detectDrizzleTables.js';
+import { detectObjectionModels } from '../orm/objection/detectObjectionModels.js';
+import { detectSequelizeModels } from '../orm/sequelize/detectSequelizeModels.js';
 import type { EntityMarker } from '../settings/settingsShape.js';
 import { INTERPOLATION_MARK } from '../sql/scanSqlDdl.js';
 import { DEFAULT_NAMING, type DetectionContext, type EntityDetector, type NamingOptions } from './detectionContext.js';
 import type { EntityDeclaration } from './entityDeclaration.js';
+import type { TableRef } from '../schema/tableRef.js';
 
 /** Every ORM's detector; each returns nothing for modules that do not import its ORM. */
-const DETECTORS: readonly EntityDetector[] = [detectTypeormEntities];
+const DETECTORS: readonly EntityDetector[] = [detectTypeormEntities, detectMikroOrmEntities, detectDrizzleTables, detectObjectionModels, detectSequelizeModels];
 
 /** What detection depends on besides the module itself. */
 export interface DetectionInputs {
@@ -38,6 +43,31 @@ export function createDetectionContext(program: TSESTree.Program, inputs: Detect
   };
 }
 
+/** TypeORM's `prefixTableName(prefix, name)` is `prefix + name`, applied to every table it builds. */
+function applyTypeormEntityPrefix(entities: EntityDeclaration[], prefix: string | undefined): EntityDeclaration[] {
+  if (prefix === undefined || prefix === '') return entities;
+  const prefixed = (table: TableRef): TableRef => ({ ...table, name: `${prefix}${table.name}` });
+  return entities.map((entity) => {
+    if (entity.orm !== 'typeorm' || !entity.tableName.resolved) return entity;
+    return {
+      ...entity,
+      tableName: { ...entity.tableName, table: prefixed(entity.tableName.table) },
+      extraTables: entity.extraTables?.map((extra) => ({ ...extra, table: prefixed(extra.table) })),
+    };
+  });
+}
+
+/** A declaration claimed by two detectors (a configured marker on a sequelize-typescript model) counts once. */
+function firstPerDeclaration(entities: EntityDeclaration[]): EntityDeclaration[] {
+  const seen = new Set<string>();
+  return entities.filter((entity) => {
+    const key = `${entity.loc.start.line}:${entity.loc.start.column}:${entity.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 // Several rules look at the same linted AST: detect once per (AST, inputs).
 const entitiesByProgram = new WeakMap<TSESTree.Program, { inputs: DetectionInputs; entities: EntityDeclaration[] }>();
 
@@ -47,7 +77,8 @@ export function detectEntities(program: TSESTree.Program, inputs: DetectionInput
   if (cached !== undefined && cached.inputs === inputs) return cached.entities;
   const context = createDetectionContext(program, inputs);
   // Cheap exit: no imports, no ORM (markers included) to detect.
-  const entities = context.bindings.size === 0 ? [] : DETECTORS.flatMap((detect) => detect(context));
+  const detected = context.bindings.size === 0 ? [] : firstPerDeclaration(DETECTORS.flatMap((detect) => detect(context)));
+  const entities = applyTypeormEntityPrefix(detected, inputs.naming.typeorm.entityPrefix);
   entitiesByProgram.set(program, { inputs, entities });
   return entities;
 }

@@ -8,9 +8,11 @@ import type { EntityDeclaration } from './entityDeclaration.js';
 export interface NamingOptions {
   /** Sequelize's global `define` options (`new Sequelize(..., { define })`), per-model options win. */
   readonly sequelize: { readonly freezeTableName: boolean; readonly underscored: boolean };
+  /** TypeORM's DataSource `entityPrefix`, prepended to every entity table (closure tables included). */
+  readonly typeorm: { readonly entityPrefix: string | undefined };
 }
 
-export const DEFAULT_NAMING: NamingOptions = { sequelize: { freezeTableName: false, underscored: false } };
+export const DEFAULT_NAMING: NamingOptions = { sequelize: { freezeTableName: false, underscored: false }, typeorm: { entityPrefix: undefined } };
 
 /**
  * Everything an ORM's entity detector needs to read one module. Detectors are pure functions of

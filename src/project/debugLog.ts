@@ -1,12 +1,4 @@
-import type { ProjectSettings } from '../settings/settingsShape.js';
-
-/** `DEBUG=orm-guard` (or any DEBUG list naming it, or `orm-guard:*`), or the `debug` setting. */
-export function isDebugEnabled(settings: Pick<ProjectSettings, 'debug'>): boolean {
-  if (settings.debug) return true;
-  const names = (process.env.DEBUG ?? '').split(/[\s,]+/u);
-  return names.some((name) => name === 'orm-guard' || name === 'orm-guard:*' || name === '*');
-}
-
+/** Debug lines go to stderr, so they never mix with a formatter's output on stdout. */
 export function debugLog(message: string): void {
   process.stderr.write(`[orm-guard] ${message}\n`);
 }

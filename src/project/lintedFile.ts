@@ -1,16 +1,20 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { collectImportBindings } from '../ast/importBindings.js';
 import { DEFAULT_DETECTION_INPUTS, detectEntities, type DetectionInputs } from '../entities/detectEntities.js';
-import { DEFAULT_NAMING } from '../entities/detectionContext.js';
 import type { EntityDeclaration } from '../entities/entityDeclaration.js';
 import { PLUGIN_VERSION } from '../pluginMeta.js';
 import { resolveRootDir, toPosixPath } from '../settings/resolveRootDir.js';
-import { SETTINGS_KEY, type ProjectSettings } from '../settings/settingsShape.js';
+import { SETTINGS_KEY, type ValidatedSettings } from '../settings/settingsShape.js';
 import { validateSettings, type SettingsProblem } from '../settings/validateSettings.js';
+import { formatTableRef } from '../schema/tableRef.js';
+import { debugLog } from './debugLog.js';
 import { createGlobMatcher } from './globMatcher.js';
-import { getProjectIndex, type ProjectIndex } from './projectIndex.js';
+import { getScopeIndex, type EffectiveScope, type ScopeIndex } from './projectIndex.js';
+import { selectScope } from './selectScope.js';
+import { createTypeTextReader } from './typeText.js';
 
-/** What a rule needs to know about the file it is linting, and the project around it. */
+/** What a rule needs to know about the file it is linting, and the scope around it. */
 export type LintedFile =
   /** The settings are wrong: rules report this on each entity instead of guessing. */
   | { readonly status: 'invalid-settings'; readonly problem: SettingsProblem; readonly entities: readonly EntityDeclaration[] }
@@ -18,53 +22,73 @@ export type LintedFile =
   | { readonly status: 'ignored' }
   | {
       readonly status: 'ok';
-      readonly settings: ProjectSettings;
-      /** Root-relative, POSIX. */
+      readonly scope: EffectiveScope;
+      /** Relative to the scope root, POSIX. */
       readonly relativePath: string;
       readonly entities: readonly EntityDeclaration[];
-      /** The project index, built on first use. */
-      readonly index: () => ProjectIndex;
+      readonly index: ScopeIndex;
     };
-
-const inputsBySettings = new WeakMap<object, DetectionInputs>();
-
-function detectionInputsFor(settings: { readonly markers: DetectionInputs['markers'] }): DetectionInputs {
-  let inputs = inputsBySettings.get(settings);
-  if (inputs === undefined) {
-    inputs = { markers: settings.markers, naming: DEFAULT_NAMING };
-    inputsBySettings.set(settings, inputs);
-  }
-  return inputs;
-}
-
-type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type ProjectFile = Extract<LintedFile, { status: 'ok' }>;
 
+type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+// Every rule of a lint looks at the same file: analyse it once per (AST, settings object).
+const analysisByProgram = new WeakMap<TSESTree.Program, { settings: unknown; file: LintedFile }>();
+
 /**
- * Settings -> root -> this file's entities. The file's own text comes from ESLint (`sourceCode`),
+ * Settings -> scope -> this file's entities. The file's own text comes from ESLint (`sourceCode`),
  * never from disk, so unsaved editor buffers are linted as typed.
  */
 export function analyseLintedFile(context: AnyRuleContext): LintedFile {
   const program: TSESTree.Program = context.sourceCode.ast;
-  const validated = validateSettings((context.settings as Record<string, unknown>)[SETTINGS_KEY]);
+  const rawSettings = (context.settings as Record<string, unknown>)[SETTINGS_KEY];
+  const cached = analysisByProgram.get(program);
+  if (cached !== undefined && cached.settings === rawSettings) return cached.file;
+  const file = analyse(context, program, rawSettings);
+  analysisByProgram.set(program, { settings: rawSettings, file });
+  return file;
+}
+
+function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings: unknown): LintedFile {
+  const validated = validateSettings(rawSettings);
   if (!validated.ok) {
     return { status: 'invalid-settings', problem: validated.problem, entities: detectEntities(program, DEFAULT_DETECTION_INPUTS) };
   }
-  const { rootDir: rootDirSetting, ...rest } = validated.settings;
-  const filename = context.physicalFilename;
-  const rootDir = resolveRootDir(rootDirSetting, filename, context.cwd);
-  const relativePath = toPosixPath(path.relative(rootDir, path.resolve(context.cwd, filename)));
-  if (relativePath.startsWith('../') || path.isAbsolute(relativePath)) return { status: 'ignored' };
-  if (createGlobMatcher(rest.ignore).matches(relativePath)) return { status: 'ignored' };
-  const settings: ProjectSettings = { ...rest, rootDir };
-  return {
-    status: 'ok',
-    settings,
-    relativePath,
-    entities: detectEntities(program, detectionInputsFor(validated.settings)),
-    index: () => getProjectIndex(settings, PLUGIN_VERSION),
+  const settings: ValidatedSettings = validated.settings;
+  const absoluteFile = toPosixPath(path.resolve(context.cwd, context.physicalFilename));
+  const projectRoot = resolveRootDir(settings.rootDir, absoluteFile, context.cwd);
+  const selected = selectScope(settings, projectRoot, absoluteFile);
+  if (selected === undefined) return { status: 'ignored' };
+  if (createGlobMatcher(selected.config.ignore).matches(selected.relativePath)) return { status: 'ignored' };
+
+  const index = getScopeIndex(selected.scopeRoot, selected.config, { projectRoot, cacheLifetime: settings.cacheLifetime, debug: isDebug(settings) }, PLUGIN_VERSION);
+  index.refresh();
+  const scope = index.scope();
+  const inputs: DetectionInputs = {
+    markers: selected.config.markers,
+    naming: scope.naming,
+    outerLookup: index.importedValuesLookup(absoluteFile, collectImportBindings(program)),
+    typeText: createTypeTextReader(context.sourceCode.parserServices),
   };
+  const entities = detectEntities(program, inputs);
+  if (index.options.debug) logEntities(selected.relativePath, entities);
+  return { status: 'ok', scope, relativePath: selected.relativePath, entities, index };
+}
+
+function logEntities(relativePath: string, entities: readonly EntityDeclaration[]): void {
+  if (entities.length === 0) return;
+  const described = entities.map((entity) => {
+    const table = entity.tableName.resolved ? formatTableRef(entity.tableName.table) : `unresolved: ${entity.tableName.reason}`;
+    return `${entity.name} (${entity.orm} ${entity.kind}, ${table})`;
+  });
+  debugLog(`entities in ${relativePath}: ${described.join('; ')}`);
+}
+
+function isDebug(settings: ValidatedSettings): boolean {
+  if (settings.debug) return true;
+  const names = (process.env.DEBUG ?? '').split(/[\s,]+/u);
+  return names.some((name) => name === 'orm-guard' || name === 'orm-guard:*' || name === '*');
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Orders migration files the way their runners do for timestamp-named files: by the leading
- * number of the file name (`1700000000000-CreateUsers.ts`, `001_init.sql`), numerically, then by path.
+ * number of the file name (`1700000000000-CreateUsers.ts`, `001_init.sql`), numerically, then by
+ * name, then by path (Prisma's `<timestamp>_name/migration.sql` folders order by folder).
  */
 export function compareMigrationPaths(a: string, b: string): number {
   const aName = a.slice(a.lastIndexOf('/') + 1);
@@ -20,4 +21,67 @@ function compareDigitStrings(a: string, b: string): number {
   const bTrimmed = b.replace(/^0+(?=\d)/u, '');
   if (aTrimmed.length !== bTrimmed.length) return aTrimmed.length - bTrimmed.length;
   return aTrimmed < bTrimmed ? -1 : aTrimmed > bTrimmed ? 1 : 0;
+}
+
+export interface OrderSources {
+  /** drizzle-kit: the tags of `<dir>/meta/_journal.json` in journal order, if that journal exists. */
+  readonly journalTags: (directory: string) => readonly string[] | undefined;
+  /** Root-relative files listed by a registry array, in its order (the `migrationOrder` setting). */
+  readonly registry: readonly string[] | undefined;
+}
+
+export interface OrderedMigrations {
+  readonly files: readonly string[];
+  /** Files left out because their drizzle-kit journal does not list them (drizzle-kit would not run them). */
+  readonly notInJournal: readonly string[];
+}
+
+function directoryOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash === -1 ? '' : file.slice(0, slash);
+}
+
+function baseNameWithoutExtension(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? name : name.slice(0, dot);
+}
+
+/**
+ * Replay order: a registry's order first when one is configured (unlisted files follow by name);
+ * else by name, with each drizzle-kit folder in its journal's order.
+ */
+export function orderMigrationFiles(files: readonly string[], sources: OrderSources): OrderedMigrations {
+  const byName = [...files].sort(compareMigrationPaths);
+  if (sources.registry !== undefined) {
+    const position = new Map(sources.registry.map((file, index) => [file, index]));
+    const listed = byName.filter((file) => position.has(file)).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    return { files: [...listed, ...byName.filter((file) => !position.has(file))], notInJournal: [] };
+  }
+  const notInJournal: string[] = [];
+  const journalPosition = new Map<string, number>();
+  for (const file of byName) {
+    const tags = sources.journalTags(directoryOf(file));
+    if (tags === undefined) continue;
+    const index = tags.indexOf(baseNameWithoutExtension(file));
+    if (index === -1) notInJournal.push(file);
+    else journalPosition.set(file, index);
+  }
+  const kept = byName.filter((file) => !notInJournal.includes(file));
+  // Each journal folder's files take the slots its files hold in name order, refilled in journal
+  // order, so other files keep their places and the result does not depend on a comparator.
+  const ordered = [...kept];
+  const slotsByDirectory = new Map<string, number[]>();
+  kept.forEach((file, slot) => {
+    if (!journalPosition.has(file)) return;
+    const directory = directoryOf(file);
+    slotsByDirectory.set(directory, [...(slotsByDirectory.get(directory) ?? []), slot]);
+  });
+  for (const slots of slotsByDirectory.values()) {
+    const inJournalOrder = slots.map((slot) => kept[slot] ?? '').sort((a, b) => (journalPosition.get(a) ?? 0) - (journalPosition.get(b) ?? 0));
+    slots.forEach((slot, index) => {
+      ordered[slot] = inJournalOrder[index] ?? '';
+    });
+  }
+  return { files: ordered, notInJournal };
 }

@@ -1,12 +1,23 @@
+import path from 'node:path';
+import type { ImportBinding } from '../ast/importBindings.js';
+import type { ConstLookup } from '../ast/staticString.js';
+import { createValueLookup, type StaticValue } from '../ast/staticValue.js';
+import type { NamingOptions } from '../entities/detectionContext.js';
+import { readMigrationFile } from '../migrations/readMigrationFile.js';
+import { readDrizzleJournal } from '../migrations/drizzleJournal.js';
 import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
 import { replayMigrations, type ReplayedSchema } from '../schema/replayMigrations.js';
-import type { ProjectSettings } from '../settings/settingsShape.js';
-import { readMigrationFile } from '../migrations/readMigrationFile.js';
-import { debugLog, isDebugEnabled } from './debugLog.js';
-import { DirectoryListingCache, FileFactsCache } from './fileStateCache.js';
+import type { MigrationSetConfig, ScopeConfig } from '../settings/settingsShape.js';
+import { inferProjectConfig, type InferredConfig } from '../zeroConfig/inferProjectConfig.js';
+import { createConfiguredValuesLookup } from './configuredValues.js';
+import { debugLog } from './debugLog.js';
+import { DirectoryListingCache, FileFactsCache, statFile } from './fileStateCache.js';
 import { createGlobMatcher } from './globMatcher.js';
 import { listProjectFiles } from './listProjectFiles.js';
-import { compareMigrationPaths } from './migrationOrder.js';
+import { orderMigrationFiles } from './migrationOrder.js';
+import { readModuleExports, type ModuleExports } from './moduleExports.js';
+import { RecordingFileReader } from './recordingFileReader.js';
+import { readRegistryOrder } from './registryOrder.js';
 import { inferSingleRun } from './singleRun.js';
 
 /** A migrations-glob file that could not be read: named in the messages it could affect. */
@@ -19,8 +30,9 @@ export interface SkippedInFile extends SkippedStatement {
   readonly file: string;
 }
 
-/** The migrations side of the project as of the last revalidation. */
+/** One migration set, replayed, as of the last revalidation. */
 export interface MigrationsSnapshot {
+  readonly set: MigrationSetConfig;
   readonly schema: ReplayedSchema;
   /** Root-relative paths of the files read as migrations, in replay order. */
   readonly migrationFiles: readonly string[];
@@ -28,65 +40,254 @@ export interface MigrationsSnapshot {
   readonly skipped: readonly SkippedInFile[];
 }
 
+/** A scope's configuration with everything not written in the settings inferred from the project. */
+export interface EffectiveScope {
+  readonly name: string | undefined;
+  /** Absolute, POSIX. */
+  readonly rootDir: string;
+  readonly models: readonly string[];
+  readonly migrationSets: readonly MigrationSetConfig[];
+  readonly ignore: readonly string[];
+  readonly naming: NamingOptions;
+  /** What zero-config inference found, when it ran. */
+  readonly inferred: InferredConfig | undefined;
+}
+
 interface ReadMigration {
   readonly file: string;
   readonly facts: MigrationFileFacts;
 }
 
+interface CachedSnapshot {
+  generation: number;
+  readonly read: readonly ReadMigration[];
+  readonly snapshot: MigrationsSnapshot;
+}
+
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** How far re-exports (`export * from`) are followed. */
+const MAX_RE_EXPORT_DEPTH = 5;
+
+export interface ScopeIndexOptions {
+  /** The project root: files outside it are never read. */
+  readonly projectRoot: string;
+  readonly cacheLifetime: number | undefined;
+  readonly debug: boolean;
+}
+
 /**
- * Everything the rules need to know about files other than the one being linted, built once per
- * process and revalidated cheaply: directory listings by directory mtime, files by mtime + size.
- * Keeps facts only, never ASTs.
+ * Everything the rules need to know about files other than the one being linted, for one scope:
+ * built once per process and revalidated cheaply (directory listings by directory mtime, files by
+ * mtime + size). Keeps facts only, never ASTs.
  */
-export class ProjectIndex {
+export class ScopeIndex {
   readonly #listings = new DirectoryListingCache();
-  readonly #migrationFacts = new FileFactsCache<MigrationFileFacts>(
-    (absolutePath, text) => readMigrationFile(absolutePath, text),
-    (reason) => ({ kind: 'unreadable', reason }),
+  readonly configuredValues: ConstLookup;
+  readonly #migrationFacts: FileFactsCache<MigrationFileFacts>;
+  readonly #moduleExports = new FileFactsCache<ModuleExports>(
+    (_path, text) => readModuleExports(text),
+    () => ({ values: new Map(), reExports: [] }),
+  );
+  readonly #journals = new FileFactsCache<readonly string[] | undefined>(
+    (_path, text) => {
+      const journal = readDrizzleJournal(text);
+      return 'tags' in journal ? journal.tags : undefined;
+    },
+    () => undefined,
+  );
+  readonly #registries = new FileFactsCache<readonly string[]>(
+    (_path, text) => readRegistryOrder(text),
+    () => [],
   );
   readonly #lifetimeMs: number;
+  #generation = 0;
   #checkedAt = -Infinity;
-  #lastRead: readonly ReadMigration[] = [];
-  #snapshot: MigrationsSnapshot | undefined;
+  #scope: { generation: number; value: EffectiveScope; reader: RecordingFileReader | undefined } | undefined;
+  readonly #snapshots = new Map<string, CachedSnapshot>();
 
-  constructor(readonly settings: ProjectSettings) {
-    this.#lifetimeMs = settings.cacheLifetime ?? (inferSingleRun() ? Infinity : 0);
+  constructor(
+    readonly rootDir: string,
+    readonly config: ScopeConfig,
+    readonly options: ScopeIndexOptions,
+  ) {
+    this.#lifetimeMs = options.cacheLifetime ?? (inferSingleRun() ? Infinity : 0);
+    this.configuredValues = createConfiguredValuesLookup(config);
+    const globals = { globals: this.configuredValues };
+    this.#migrationFacts = new FileFactsCache<MigrationFileFacts>(
+      (absolutePath, text) => readMigrationFile(absolutePath, text, globals),
+      (reason) => ({ kind: 'unreadable', reason }),
+    );
   }
 
-  /** The replayed migrations, revalidated against the disk when the cache lifetime has passed. */
-  migrations(): MigrationsSnapshot {
+  /** Starts a lint: when the cache lifetime has passed, everything is revalidated on next use. */
+  refresh(): void {
     const now = Date.now();
-    if (this.#snapshot !== undefined && now - this.#checkedAt < this.#lifetimeMs) return this.#snapshot;
-    this.#checkedAt = now;
-    const read = this.#readMigrations();
-    if (this.#snapshot === undefined || !sameReads(read, this.#lastRead)) {
-      this.#lastRead = read;
-      this.#snapshot = buildSnapshot(read);
-      if (isDebugEnabled(this.settings)) logSnapshot(this.settings, read, this.#snapshot);
+    if (now - this.#checkedAt >= this.#lifetimeMs) {
+      this.#generation++;
+      this.#checkedAt = now;
     }
-    return this.#snapshot;
   }
 
-  #readMigrations(): ReadMigration[] {
-    const { rootDir, migrations, ignore } = this.settings;
+  /** The scope's models, migration sets and naming, explicit settings first, then inferred. */
+  scope(): EffectiveScope {
+    const cached = this.#scope;
+    if (cached !== undefined) {
+      if (cached.generation === this.#generation) return cached.value;
+      if (cached.reader === undefined || cached.reader.isUnchanged()) {
+        cached.generation = this.#generation;
+        return cached.value;
+      }
+    }
+    const { value, reader } = this.#computeScope();
+    this.#scope = { generation: this.#generation, value, reader };
+    if (this.options.debug) logScope(value);
+    return value;
+  }
+
+  #computeScope(): { value: EffectiveScope; reader: RecordingFileReader | undefined } {
+    const { config } = this;
+    const needsInference =
+      config.models === undefined ||
+      config.migrationSets === undefined ||
+      config.sequelize.freezeTableName === undefined ||
+      config.sequelize.underscored === undefined;
+    const reader = needsInference ? new RecordingFileReader(this.rootDir, this.#listings) : undefined;
+    const inferred = reader === undefined ? undefined : inferProjectConfig(reader);
+    const inferredSets: MigrationSetConfig[] = inferred === undefined || inferred.migrations.length === 0 ? [] : [{ name: undefined, globs: inferred.migrations }];
+    const value: EffectiveScope = {
+      name: config.name,
+      rootDir: this.rootDir,
+      models: config.models ?? inferred?.models ?? [],
+      migrationSets: config.migrationSets ?? inferredSets,
+      ignore: config.ignore,
+      naming: {
+        sequelize: {
+          freezeTableName: config.sequelize.freezeTableName ?? inferred?.sequelizeDefine?.freezeTableName ?? false,
+          underscored: config.sequelize.underscored ?? inferred?.sequelizeDefine?.underscored ?? false,
+        },
+        typeorm: { entityPrefix: inferred?.entityPrefix },
+      },
+      inferred,
+    };
+    return { value, reader };
+  }
+
+  /** A migration set replayed, re-read only where files changed since the last lint. */
+  migrations(set: MigrationSetConfig): MigrationsSnapshot {
+    const key = set.name ?? '';
+    const cached = this.#snapshots.get(key);
+    if (cached !== undefined && cached.generation === this.#generation) return cached.snapshot;
+    const read = this.#readMigrations(set);
+    if (cached !== undefined && sameReads(read, cached.read)) {
+      cached.generation = this.#generation;
+      return cached.snapshot;
+    }
+    const snapshot = buildSnapshot(set, read);
+    this.#snapshots.set(key, { generation: this.#generation, read, snapshot });
+    if (this.options.debug) logSnapshot(this.rootDir, read, snapshot);
+    return snapshot;
+  }
+
+  #readMigrations(set: MigrationSetConfig): ReadMigration[] {
     const files = listProjectFiles({
-      rootDir,
-      globs: migrations,
-      include: createGlobMatcher(migrations),
-      ignore: createGlobMatcher(ignore),
+      rootDir: this.rootDir,
+      globs: set.globs,
+      include: createGlobMatcher(set.globs),
+      ignore: createGlobMatcher(this.config.ignore),
       listings: this.#listings,
-    }).sort(compareMigrationPaths);
+    });
+    const { files: ordered, notInJournal } = orderMigrationFiles(files, {
+      journalTags: (directory) => this.#journals.get(`${this.rootDir}/${directory === '' ? '' : `${directory}/`}meta/_journal.json`),
+      registry: this.#registryFiles(),
+    });
+    if (this.options.debug && notInJournal.length > 0) debugLog(`  not in their drizzle-kit journal (not replayed): ${notInJournal.join(', ')}`);
     const read: ReadMigration[] = [];
-    const seen = new Set<string>();
-    for (const file of files) {
-      const absolutePath = `${rootDir}/${file}`;
-      seen.add(absolutePath);
-      const facts = this.#migrationFacts.get(absolutePath);
+    for (const file of ordered) {
+      const facts = this.#migrationFacts.get(`${this.rootDir}/${file}`);
       if (facts !== undefined) read.push({ file, facts });
     }
-    this.#migrationFacts.retainOnly(seen);
     return read;
   }
+
+  /** Root-relative files of the `migrationOrder` registry, in its order. */
+  #registryFiles(): readonly string[] | undefined {
+    const order = this.config.migrationOrder;
+    if (order.kind !== 'registry') return undefined;
+    const registryPath = path.posix.join(this.rootDir, order.file);
+    const sources = this.#registries.get(registryPath) ?? [];
+    return sources.flatMap((source) => {
+      const file = this.#resolveModule(path.posix.dirname(registryPath), source);
+      return file === undefined ? [] : [path.posix.relative(this.rootDir, file)];
+    });
+  }
+
+  /**
+   * Resolves names the linted module imports from project modules to their exported static values
+   * (`import { TABLES } from './tables'`), then configured interpolation values.
+   */
+  importedValuesLookup(absoluteFile: string, bindings: ReadonlyMap<string, ImportBinding>): ConstLookup {
+    const directory = path.posix.dirname(absoluteFile);
+    return createValueLookup((name) => {
+      const binding = bindings.get(name);
+      if (binding === undefined || !binding.source.startsWith('.')) return undefined;
+      const file = this.#resolveModule(directory, binding.source);
+      if (file === undefined) return undefined;
+      return binding.imported === '*' ? this.#namespaceValue(file, 0) : this.#exportedValue(file, binding.imported, 0);
+    }, this.configuredValues);
+  }
+
+  #exportedValue(file: string, name: string, depth: number): StaticValue | undefined {
+    if (depth > MAX_RE_EXPORT_DEPTH) return undefined;
+    const exports = this.#moduleExports.get(file);
+    if (exports === undefined) return undefined;
+    const own = exports.values.get(name);
+    if (own !== undefined) return own;
+    for (const reExport of exports.reExports) {
+      if (reExport.exported !== name && reExport.exported !== '*') continue;
+      const target = this.#resolveModule(path.posix.dirname(file), reExport.source);
+      if (target === undefined) continue;
+      if (reExport.exported === '*') {
+        const value = this.#exportedValue(target, name, depth + 1);
+        if (value !== undefined) return value;
+      } else {
+        return reExport.imported === '*' ? this.#namespaceValue(target, depth + 1) : this.#exportedValue(target, reExport.imported, depth + 1);
+      }
+    }
+    return undefined;
+  }
+
+  #namespaceValue(file: string, depth: number): StaticValue | undefined {
+    if (depth > MAX_RE_EXPORT_DEPTH) return undefined;
+    const exports = this.#moduleExports.get(file);
+    if (exports === undefined) return undefined;
+    const namespace: Record<string, StaticValue> = {};
+    for (const reExport of exports.reExports) {
+      if (reExport.exported !== '*') continue;
+      const target = this.#resolveModule(path.posix.dirname(file), reExport.source);
+      const value = target === undefined ? undefined : this.#namespaceValue(target, depth + 1);
+      if (typeof value === 'object') Object.assign(namespace, value);
+    }
+    for (const [name, value] of exports.values) namespace[name] = value;
+    return namespace;
+  }
+
+  /** A relative import to a file inside the project root (`./tables`, `./tables.js` for tables.ts, `./db` for db/index.ts). */
+  #resolveModule(fromDirectory: string, source: string): string | undefined {
+    const base = path.posix.join(fromDirectory, source);
+    if (!isInside(this.options.projectRoot, base)) return undefined;
+    const withoutJsExtension = base.replace(/\.[cm]?js$/u, '');
+    const candidates = [
+      base,
+      ...MODULE_EXTENSIONS.map((extension) => `${withoutJsExtension}${extension}`),
+      ...MODULE_EXTENSIONS.map((extension) => `${base}/index${extension}`),
+    ];
+    return candidates.find((candidate) => statFile(candidate)?.isFile === true);
+  }
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.posix.relative(root, file);
+  return relative !== '' && !relative.startsWith('../') && relative !== '..' && !path.posix.isAbsolute(relative);
 }
 
 /** Facts objects are reused from the cache when a file is unchanged, so identity means "unchanged". */
@@ -94,7 +295,7 @@ function sameReads(a: readonly ReadMigration[], b: readonly ReadMigration[]): bo
   return a.length === b.length && a.every((entry, index) => entry.file === b[index]?.file && entry.facts === b[index]?.facts);
 }
 
-function buildSnapshot(read: readonly ReadMigration[]): MigrationsSnapshot {
+function buildSnapshot(set: MigrationSetConfig, read: readonly ReadMigration[]): MigrationsSnapshot {
   const replayInputs: { file: string; events: readonly MigrationEvent[] }[] = [];
   const unreadable: UnreadableFile[] = [];
   const skipped: SkippedInFile[] = [];
@@ -104,16 +305,21 @@ function buildSnapshot(read: readonly ReadMigration[]): MigrationsSnapshot {
     replayInputs.push({ file, events: facts.events });
     for (const skip of facts.skipped) skipped.push({ file, ...skip });
   }
-  return {
-    schema: replayMigrations(replayInputs),
-    migrationFiles: replayInputs.map((input) => input.file),
-    unreadable,
-    skipped,
-  };
+  return { set, schema: replayMigrations(replayInputs), migrationFiles: replayInputs.map((input) => input.file), unreadable, skipped };
 }
 
-function logSnapshot(settings: ProjectSettings, read: readonly ReadMigration[], snapshot: MigrationsSnapshot): void {
-  debugLog(`project ${settings.rootDir}: migrations globs ${settings.migrations.join(', ') || '(none)'}`);
+function logScope(scope: EffectiveScope): void {
+  debugLog(`scope ${scope.name ?? '(top level)'} at ${scope.rootDir}`);
+  debugLog(`  models: ${scope.models.join(', ') || '(none)'}`);
+  for (const set of scope.migrationSets) debugLog(`  migrations${set.name === undefined ? '' : ` [${set.name}]`}: ${set.globs.join(', ')}`);
+  if (scope.inferred !== undefined) {
+    debugLog(`  detected ORMs: ${scope.inferred.orms.join(', ') || '(none)'}; configs read: ${scope.inferred.sources.join(', ') || '(none)'}`);
+    for (const note of scope.inferred.notes) debugLog(`  note: ${note}`);
+  }
+}
+
+function logSnapshot(rootDir: string, read: readonly ReadMigration[], snapshot: MigrationsSnapshot): void {
+  debugLog(`project ${rootDir}: migrations${snapshot.set.name === undefined ? '' : ` [${snapshot.set.name}]`} globs ${snapshot.set.globs.join(', ')}`);
   for (const { file, facts } of read) {
     const detail = facts.kind === 'migration' ? `${facts.events.length} DDL events` : facts.kind === 'unreadable' ? facts.reason : '';
     debugLog(`  ${facts.kind.padEnd(15)} ${file}${detail === '' ? '' : ` (${detail})`}`);
@@ -122,15 +328,15 @@ function logSnapshot(settings: ProjectSettings, read: readonly ReadMigration[], 
   debugLog(`  tables after replay (${tables.length}): ${tables.sort().join(', ')}`);
 }
 
-// One index per (root, settings, plugin version): the settings are part of the key because two
-// configs may point the same root at different migrations.
-const indexes = new Map<string, ProjectIndex>();
+// One index per (plugin version, scope root, scope settings): two configs may point the same root at
+// different migrations.
+const indexes = new Map<string, ScopeIndex>();
 
-export function getProjectIndex(settings: ProjectSettings, pluginVersion: string): ProjectIndex {
-  const key = `${pluginVersion}\u0000${JSON.stringify(settings)}`;
+export function getScopeIndex(rootDir: string, config: ScopeConfig, options: ScopeIndexOptions, pluginVersion: string): ScopeIndex {
+  const key = JSON.stringify([pluginVersion, rootDir, config, options.projectRoot, options.cacheLifetime === undefined ? 'auto' : String(options.cacheLifetime), options.debug]);
   let index = indexes.get(key);
   if (index === undefined) {
-    index = new ProjectIndex(settings);
+    index = new ScopeIndex(rootDir, config, options);
     indexes.set(key, index);
   }
   return index;

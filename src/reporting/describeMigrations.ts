@@ -8,9 +8,11 @@ export function formatSite(site: MigrationSite): string {
 }
 
 /** "read 4 migration files matching src/migrations/*.ts" — tells the user what was looked at. */
-export function describeMigrationsRead(globs: readonly string[], snapshot: MigrationsSnapshot): string {
+export function describeMigrationsRead(snapshot: MigrationsSnapshot): string {
   const count = snapshot.migrationFiles.length;
-  return `read ${count} migration file${count === 1 ? '' : 's'} matching ${globs.join(', ')}`;
+  const { name, globs } = snapshot.set;
+  const set = name === undefined ? '' : ` (migration set '${name}')`;
+  return `read ${count} migration file${count === 1 ? '' : 's'} matching ${globs.join(', ')}${set}`;
 }
 
 /** Files that could not be read, and statements whose table names are built at runtime. */

@@ -12,13 +12,18 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The candidate nearest to `name`, if it is a plausible typo (at most a third of the name differs). */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidate nearest to `name`, if it is a plausible typo: at most a third of the name differs,
+ * or, with `allowExtension`, one is the other with a suffix (`rootDir` for `root`).
+ */
+export function closestName(name: string, candidates: Iterable<string>, { allowExtension = false } = {}): string | undefined {
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const [a, b] = [name.toLowerCase(), candidate.toLowerCase()];
+    const extends_ = allowExtension && Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a));
+    const distance = extends_ ? Math.min(editDistance(a, b), limit) : editDistance(a, b);
     if (distance <= limit && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -1,12 +1,15 @@
+import { closestName } from './closestName.js';
 import {
   SETTINGS_KEY,
   SUPPORTED_ORMS,
   type EntityMarker,
   type MarkerKind,
+  type MigrationOrder,
+  type MigrationSetConfig,
   type OrmName,
+  type ScopeConfig,
   type ValidatedSettings,
 } from './settingsShape.js';
-import { closestName } from './closestName.js';
 
 /** One problem in `settings['orm-guard']`, naming the key path and the expected shape. */
 export interface SettingsProblem {
@@ -28,14 +31,20 @@ class SettingsError extends Error {
 }
 
 const ROOT_PATH = `settings['${SETTINGS_KEY}']`;
-const KNOWN_KEYS = ['rootDir', 'orm', 'models', 'migrations', 'ignore', 'markers', 'cacheLifetime', 'debug'];
-const MARKER_KEYS = ['package', 'name', 'kind'];
+/** Keys a scope may set; the top level sets them too, as defaults for every scope. */
+const SCOPE_KEYS = ['orm', 'models', 'migrations', 'ignore', 'markers', 'tablePrefix', 'interpolations', 'sequelize', 'migrationOrder'];
+const TOP_LEVEL_KEYS = ['rootDir', 'cacheLifetime', 'debug', 'scopes', ...SCOPE_KEYS];
+const SCOPE_ENTRY_KEYS = ['name', 'root', ...SCOPE_KEYS];
+const MARKER_KEYS = ['package', 'name', 'kind', 'orm'];
+/** ORMs whose entity decorator a marker can wrap. */
+const MARKER_ORMS: readonly OrmName[] = ['typeorm', 'mikro-orm', 'sequelize-typescript'];
 const MARKER_KINDS: readonly MarkerKind[] = ['entity', 'view', 'child'];
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (value === undefined) return 'undefined';
   return `a ${typeof value}`;
 }
 
@@ -50,7 +59,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function rejectUnknownKeys(object: Record<string, unknown>, known: readonly string[], path: string): void {
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
-    const suggestion = closestName(key, known);
+    const suggestion = closestName(key, known, { allowExtension: true });
     const hint = suggestion === undefined ? `Known keys: ${known.join(', ')}.` : `Did you mean '${suggestion}'?`;
     throw new SettingsError(`${path}.${key}`, `${path}.${key} is not a known setting. ${hint}`);
   }
@@ -58,60 +67,170 @@ function rejectUnknownKeys(object: Record<string, unknown>, known: readonly stri
 
 /** A glob list: one string or an array of non-empty strings. */
 function readGlobList(value: unknown, path: string): readonly string[] {
-  if (value === undefined) return [];
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list)) fail(path, 'a glob string or an array of glob strings', value);
   return list.map((entry: unknown, index) => {
-    if (typeof entry !== 'string' || entry.trim() === '') {
-      fail(`${path}[${index}]`, 'a non-empty glob string', entry);
-    }
+    if (typeof entry !== 'string' || entry.trim() === '') fail(`${path}[${index}]`, 'a non-empty glob string', entry);
     return entry;
   });
+}
+
+/** `migrations`: globs (one unnamed set) or `{ postgres: [...], sqlite: [...] }` (named sets). */
+function readMigrationSets(value: unknown, path: string): readonly MigrationSetConfig[] {
+  if (!isPlainObject(value)) {
+    const globs = readGlobList(value, path);
+    // `migrations: []` says "no migrations here": nothing to check, and nothing to infer.
+    return globs.length === 0 ? [] : [{ name: undefined, globs }];
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) fail(path, 'globs, or an object of named glob lists like { postgres: [...], sqlite: [...] }', value);
+  return entries.map(([name, globs]) => ({ name, globs: readGlobList(globs, `${path}.${name}`) }));
 }
 
 function readMarker(value: unknown, path: string): EntityMarker {
   if (!isPlainObject(value)) fail(path, "an object like { package: '@acme/typeorm', name: 'Entity' }", value);
   rejectUnknownKeys(value, MARKER_KEYS, path);
-  const { package: packageName, name, kind = 'entity' } = value;
+  const { package: packageName, name, kind = 'entity', orm = 'typeorm' } = value;
   if (typeof packageName !== 'string' || packageName === '') fail(`${path}.package`, 'a package name string', packageName);
   if (typeof name !== 'string' || name === '') fail(`${path}.name`, 'an exported decorator name string', name);
   if (typeof kind !== 'string' || !MARKER_KINDS.includes(kind as MarkerKind)) {
     fail(`${path}.kind`, `one of ${MARKER_KINDS.map((k) => `'${k}'`).join(', ')}`, kind);
   }
-  return { package: packageName, name, kind: kind as MarkerKind };
+  if (typeof orm !== 'string' || !MARKER_ORMS.includes(orm as OrmName)) {
+    fail(`${path}.orm`, `one of ${MARKER_ORMS.map((o) => `'${o}'`).join(', ')} (the ORM whose decorator it wraps)`, orm);
+  }
+  return { package: packageName, name, kind: kind as MarkerKind, orm: orm as OrmName };
+}
+
+function readMarkers(value: unknown, path: string): readonly EntityMarker[] {
+  if (!Array.isArray(value)) fail(path, 'an array of { package, name, kind? } objects', value);
+  return value.map((marker: unknown, index) => readMarker(marker, `${path}[${index}]`));
+}
+
+function readOrms(value: unknown, path: string): readonly OrmName[] {
+  if (value === 'auto') return [];
+  const list = typeof value === 'string' ? [value] : value;
+  const expected = `'auto', or one or a list of ${SUPPORTED_ORMS.map((o) => `'${o}'`).join(', ')}`;
+  if (!Array.isArray(list)) fail(path, expected, value);
+  return list.map((entry: unknown, index) => {
+    if (typeof entry !== 'string' || !(SUPPORTED_ORMS as readonly string[]).includes(entry)) {
+      fail(typeof value === 'string' ? path : `${path}[${index}]`, expected, entry);
+    }
+    return entry as OrmName;
+  });
+}
+
+function readStringRecord(value: unknown, path: string): Readonly<Record<string, string>> {
+  if (!isPlainObject(value)) fail(path, "an object of names to static values, like { 'process.env.TABLE_PREFIX': 'app_' }", value);
+  for (const [key, entry] of Object.entries(value)) if (typeof entry !== 'string') fail(`${path}.${key}`, 'a string', entry);
+  return value as Record<string, string>;
+}
+
+function readSequelizeDefaults(value: unknown, path: string): ScopeConfig['sequelize'] {
+  if (!isPlainObject(value)) fail(path, 'an object like { freezeTableName: true, underscored: false }', value);
+  rejectUnknownKeys(value, ['freezeTableName', 'underscored'], path);
+  for (const key of ['freezeTableName', 'underscored'] as const) {
+    if (value[key] !== undefined && typeof value[key] !== 'boolean') fail(`${path}.${key}`, 'a boolean', value[key]);
+  }
+  // Only the keys written, so a scope's partial object does not erase the top level's other key.
+  const defaults: { freezeTableName?: boolean; underscored?: boolean } = {};
+  if (value.freezeTableName !== undefined) defaults.freezeTableName = value.freezeTableName as boolean;
+  if (value.underscored !== undefined) defaults.underscored = value.underscored as boolean;
+  return defaults;
+}
+
+function readMigrationOrder(value: unknown, path: string): MigrationOrder {
+  if (value === 'auto') return { kind: 'auto' };
+  if (!isPlainObject(value) || typeof value.registry !== 'string' || value.registry === '') {
+    fail(path, "'auto', or { registry: 'path/to/migrations/index.ts' } (a file whose array lists the migrations in order)", value);
+  }
+  rejectUnknownKeys(value, ['registry'], path);
+  return { kind: 'registry', file: value.registry };
+}
+
+/** The scope-level keys of `raw`, each `undefined` when not set (so scopes can inherit). */
+function readScopeKeys(raw: Record<string, unknown>, path: string) {
+  const optional = <T>(key: string, read: (value: unknown, keyPath: string) => T): T | undefined =>
+    raw[key] === undefined ? undefined : read(raw[key], `${path}.${key}`);
+  const tablePrefix = raw.tablePrefix;
+  if (tablePrefix !== undefined && typeof tablePrefix !== 'string') fail(`${path}.tablePrefix`, 'a string', tablePrefix);
+  return {
+    orms: optional('orm', readOrms),
+    models: optional('models', readGlobList),
+    migrationSets: optional('migrations', readMigrationSets),
+    ignore: optional('ignore', readGlobList),
+    markers: optional('markers', readMarkers),
+    tablePrefix: tablePrefix,
+    interpolations: optional('interpolations', readStringRecord),
+    sequelize: optional('sequelize', readSequelizeDefaults),
+    migrationOrder: optional('migrationOrder', readMigrationOrder),
+  };
+}
+
+type ScopeKeys = ReturnType<typeof readScopeKeys>;
+
+function topLevelScope(keys: ScopeKeys): ScopeConfig {
+  return {
+    name: undefined,
+    root: '',
+    orms: keys.orms ?? [],
+    models: keys.models,
+    migrationSets: keys.migrationSets,
+    ignore: keys.ignore ?? [],
+    markers: keys.markers ?? [],
+    tablePrefix: keys.tablePrefix,
+    interpolations: keys.interpolations ?? {},
+    sequelize: keys.sequelize ?? {},
+    migrationOrder: keys.migrationOrder ?? { kind: 'auto' },
+  };
+}
+
+/** A declared scope: its own models and migrations; other keys default to the top level's. */
+function readScope(value: unknown, path: string, defaults: ScopeConfig): ScopeConfig {
+  if (!isPlainObject(value)) fail(path, "an object like { name: 'api', root: 'services/api', models: [...], migrations: [...] }", value);
+  rejectUnknownKeys(value, SCOPE_ENTRY_KEYS, path);
+  const { name, root } = value;
+  if (typeof name !== 'string' || name === '') fail(`${path}.name`, 'a non-empty string naming the scope', name);
+  if (typeof root !== 'string') fail(`${path}.root`, "a directory relative to rootDir ('' or '.' for the root itself)", root);
+  const keys = readScopeKeys(value, path);
+  return {
+    name,
+    root: root.replaceAll('\\', '/').replace(/^\.\/?/u, '').replace(/\/$/u, ''),
+    orms: keys.orms ?? defaults.orms,
+    models: keys.models,
+    migrationSets: keys.migrationSets,
+    ignore: [...defaults.ignore, ...(keys.ignore ?? [])],
+    markers: [...defaults.markers, ...(keys.markers ?? [])],
+    tablePrefix: keys.tablePrefix ?? defaults.tablePrefix,
+    interpolations: { ...defaults.interpolations, ...keys.interpolations },
+    sequelize: { ...defaults.sequelize, ...keys.sequelize },
+    migrationOrder: keys.migrationOrder ?? defaults.migrationOrder,
+  };
 }
 
 function readSettings(raw: unknown): ValidatedSettings {
   if (raw === undefined) raw = {};
   if (!isPlainObject(raw)) fail(ROOT_PATH, 'an object', raw);
-  rejectUnknownKeys(raw, KNOWN_KEYS, ROOT_PATH);
+  rejectUnknownKeys(raw, TOP_LEVEL_KEYS, ROOT_PATH);
 
-  const { rootDir, orm = 'typeorm', markers = [], cacheLifetime, debug = false } = raw;
+  const { rootDir, cacheLifetime, debug = false, scopes = [] } = raw;
   if (rootDir !== undefined && (typeof rootDir !== 'string' || rootDir === '')) {
     fail(`${ROOT_PATH}.rootDir`, 'a directory path string (e.g. import.meta.dirname)', rootDir);
   }
-  if (typeof orm !== 'string' || !(SUPPORTED_ORMS as readonly string[]).includes(orm)) {
-    fail(`${ROOT_PATH}.orm`, `one of ${SUPPORTED_ORMS.map((o) => `'${o}'`).join(', ')}`, orm);
-  }
-  if (!Array.isArray(markers)) fail(`${ROOT_PATH}.markers`, 'an array of { package, name, kind? } objects', markers);
-  if (
-    cacheLifetime !== undefined &&
-    (typeof cacheLifetime !== 'number' || Number.isNaN(cacheLifetime) || cacheLifetime < 0)
-  ) {
+  if (cacheLifetime !== undefined && (typeof cacheLifetime !== 'number' || Number.isNaN(cacheLifetime) || cacheLifetime < 0)) {
     fail(`${ROOT_PATH}.cacheLifetime`, 'a number of milliseconds ≥ 0 (Infinity never revalidates)', cacheLifetime);
   }
   if (typeof debug !== 'boolean') fail(`${ROOT_PATH}.debug`, 'a boolean', debug);
+  if (!Array.isArray(scopes)) fail(`${ROOT_PATH}.scopes`, 'an array of { name, root, models?, migrations?, ... } objects', scopes);
 
-  return {
-    rootDir,
-    orm: orm as OrmName,
-    models: readGlobList(raw.models, `${ROOT_PATH}.models`),
-    migrations: readGlobList(raw.migrations, `${ROOT_PATH}.migrations`),
-    ignore: readGlobList(raw.ignore, `${ROOT_PATH}.ignore`),
-    markers: markers.map((marker: unknown, index) => readMarker(marker, `${ROOT_PATH}.markers[${index}]`)),
-    cacheLifetime,
-    debug,
-  };
+  const topLevel = topLevelScope(readScopeKeys(raw, ROOT_PATH));
+  const declared = scopes.map((scope: unknown, index) => readScope(scope, `${ROOT_PATH}.scopes[${index}]`, topLevel));
+  const seen = new Set<string>();
+  declared.forEach((scope, index) => {
+    if (seen.has(scope.name ?? '')) fail(`${ROOT_PATH}.scopes[${index}].name`, 'unique among scopes', scope.name);
+    seen.add(scope.name ?? '');
+  });
+  return { rootDir, cacheLifetime, debug, topLevel, scopes: declared };
 }
 
 /** ESLint never validates `settings`, so it is done here, once per settings object. */

@@ -98,5 +98,7 @@ describe('debug output', () => {
     expect(output).toMatch(/migration\s+src\/migrations\/1714579200000-CreateUsers\.ts \(\d+ DDL events\)/u);
     expect(output).toMatch(/not-a-migration\s+src\/migrations\/index\.ts/u);
     expect(output).toContain('tables after replay (4): api_keys, credit_transaction, organizations, users');
+    expect(output).toContain('detected ORMs: typeorm');
+    expect(output).toContain('entities in src/models/Subscription.ts: Subscription (typeorm table, subscriptions)');
   });
 });

@@ -98,7 +98,7 @@ ruleTester.run('entity-has-migration', rule, {
       errors: [
         {
           messageId: 'tableNeverCreated',
-          data: { entity: 'Subscription', table: 'subscriptions', migrations: READ, nearMiss: '', blindSpots: '' },
+          data: { entity: 'Subscription', relation: 'maps to table', table: 'subscriptions', migrations: READ, nearMiss: '', blindSpots: '' },
           line: 3,
           column: 9,
           endLine: 3,
@@ -114,7 +114,7 @@ ruleTester.run('entity-has-migration', rule, {
       errors: [
         {
           messageId: 'tableNeverCreated',
-          data: { entity: 'CreditTransaction', table: 'credit_transaction', migrations: READ, nearMiss: '', blindSpots: '' },
+          data: { entity: 'CreditTransaction', relation: 'maps to table', table: 'credit_transaction', migrations: READ, nearMiss: '', blindSpots: '' },
           line: 4,
           column: 14,
           endLine: 4,
@@ -129,7 +129,7 @@ ruleTester.run('entity-has-migration', rule, {
       errors: [
         {
           messageId: 'tableDropped',
-          data: { entity: 'LegacyItem', table: 'legacy_items', site: `${DROP_AND_RENAME}:5`, migrations: READ, blindSpots: '' },
+          data: { entity: 'LegacyItem', relation: 'maps to table', table: 'legacy_items', site: `${DROP_AND_RENAME}:5`, migrations: READ, blindSpots: '' },
           line: 3,
           column: 9,
           endLine: 3,
@@ -145,7 +145,7 @@ ruleTester.run('entity-has-migration', rule, {
       errors: [
         {
           messageId: 'tableRenamed',
-          data: { entity: 'Invoice', table: 'invoices', site: `${DROP_AND_RENAME}:6`, newName: 'bills', migrations: READ, blindSpots: '' },
+          data: { entity: 'Invoice', relation: 'maps to table', table: 'invoices', site: `${DROP_AND_RENAME}:6`, newName: 'bills', migrations: READ, blindSpots: '' },
           line: 3,
           column: 17,
           endLine: 3,
@@ -163,6 +163,7 @@ ruleTester.run('entity-has-migration', rule, {
           messageId: 'tableNeverCreated',
           data: {
             entity: 'User',
+            relation: 'maps to table',
             table: 'user',
             migrations: READ,
             nearMiss: ` A similar table 'users' exists (created at ${CREATE_USERS}:7): is the entity's table name wrong?`,
@@ -185,6 +186,7 @@ ruleTester.run('entity-has-migration', rule, {
           messageId: 'tableNeverCreated',
           data: {
             entity: 'Payment',
+            relation: 'maps to table',
             table: 'payments',
             migrations: READ,
             nearMiss: ` A table 'billing.payments' exists in schema 'billing' (created at ${CREATE_USERS}:10): does the entity name the right schema?`,
@@ -207,6 +209,7 @@ ruleTester.run('entity-has-migration', rule, {
           messageId: 'tableNeverCreated',
           data: {
             entity: 'Users',
+            relation: 'maps to table',
             table: 'Users',
             migrations: READ,
             nearMiss: ` A similar table 'users' exists (created at ${CREATE_USERS}:7): is the entity's table name wrong?`,
@@ -245,6 +248,7 @@ ruleTester.run('entity-has-migration', rule, {
           messageId: 'tableNeverCreated',
           data: {
             entity: 'Team',
+            relation: 'maps to table',
             table: 'teams',
             migrations: 'read 2 migration files matching src/migrations/*.{ts,sql}',
             nearMiss: '',
@@ -266,7 +270,10 @@ ruleTester.run('entity-has-migration', rule, {
       errors: [
         {
           messageId: 'invalidSettings',
-          data: { message: "settings['orm-guard'].orm must be one of 'typeorm' (got the string \"hibernate\")." },
+          data: {
+            message:
+              "settings['orm-guard'].orm must be 'auto', or one or a list of 'typeorm', 'mikro-orm', 'sequelize', 'sequelize-typescript', 'drizzle', 'objection', 'knex', 'prisma' (got the string \"hibernate\").",
+          },
           line: 4,
           column: 14,
           endLine: 4,
