@@ -2,10 +2,10 @@ import type { MigrationReadContext } from './migrationReader.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { walkAst } from '../ast/walkAst.js';
-import type { DdlEvent, MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
+import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
 import { createTableRef } from '../schema/tableRef.js';
 import type { TableRef } from '../schema/tableRef.js';
-import { INTERPOLATION_MARK, scanSqlDdlWithSkips } from '../sql/scanSqlDdl.js';
+import { INTERPOLATION_MARK } from '../sql/scanSqlDdl.js';
 import {
   buildLocalConstLookup,
   buildModuleConstLookup,
@@ -13,18 +13,24 @@ import {
   resolveConstExpression,
   resolveConstProperty,
   resolveStaticString,
-  resolveStaticText,
   unwrapExpression,
 } from '../ast/staticString.js';
 import type { ConstLookup, ScopeEntry } from '../ast/staticString.js';
+import {
+  bindHelperParameters,
+  classMemberFunctions,
+  findTopLevelClasses,
+  parameterName,
+  readSqlArgument,
+  RUNTIME_TABLE_REASON,
+  staticPropertyName,
+  topLevelFunctions,
+  type FunctionNode,
+} from './classMigrationWalk.js';
+
+export { RUNTIME_SQL_REASON, RUNTIME_TABLE_REASON } from './classMigrationWalk.js';
 
 const NO_GLOBALS: MigrationReadContext = { globals: () => undefined };
-
-export const RUNTIME_SQL_REASON = 'SQL text is built at runtime';
-export const RUNTIME_TABLE_REASON = 'table name is built at runtime';
-
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** State shared by the whole read of one file. */
 interface Reader {
@@ -92,74 +98,6 @@ function readProgram(program: TSESTree.Program, context: MigrationReadContext): 
   return { kind: 'migration', events: reader.events, skipped: reader.skipped };
 }
 
-/** Classes declared at the top level, however exported: `export class`, `exports.X = class`, … */
-function findTopLevelClasses(program: TSESTree.Program): ClassNode[] {
-  const classes: ClassNode[] = [];
-  walkAst(program, (node) => {
-    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
-      classes.push(node);
-      return false;
-    }
-    // Classes inside functions are not what a migration loader instantiates.
-    return !isFunctionNode(node);
-  });
-  return classes;
-}
-
-function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
-/**
- * Instance methods and function-valued properties of a class, by name (`#name` for private
- * ones). Overload signatures, abstract and static members have no body `this.x()` could run.
- */
-function classMemberFunctions(classNode: ClassNode): Map<string, FunctionNode> {
-  const members = new Map<string, FunctionNode>();
-  for (const member of classNode.body.body) {
-    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    if (member.static || (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method')) continue;
-    const name = memberKeyName(member);
-    const value = member.value === null ? undefined : unwrapExpression(member.value);
-    if (name !== undefined && value !== undefined && isFunctionNode(value)) members.set(name, value);
-  }
-  return members;
-}
-
-function memberKeyName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
-  if (member.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.key.name}`;
-  if (member.computed) return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
-  if (member.key.type === AST_NODE_TYPES.Identifier) return member.key.name;
-  return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
-}
-
-/** `function f() {}` and `const f = () => {}` at the top level, exported or not. */
-function topLevelFunctions(program: TSESTree.Program): Map<string, FunctionNode> {
-  const functions = new Map<string, FunctionNode>();
-  for (const statement of program.body) {
-    const declaration =
-      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
-      statement.declaration !== null
-        ? statement.declaration
-        : statement;
-    if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id !== null) {
-      functions.set(declaration.id.name, declaration);
-    } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of declaration.declarations) {
-        const init = declarator.init === null ? undefined : unwrapExpression(declarator.init);
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && init !== undefined && isFunctionNode(init)) {
-          functions.set(declarator.id.name, init);
-        }
-      }
-    }
-  }
-  return functions;
-}
-
 interface FunctionEntry {
   readonly runners: Set<string>;
   readonly queryTargets: Set<string>;
@@ -219,12 +157,6 @@ function isQueryTarget(frame: Frame, node: TSESTree.Node): boolean {
   return property !== undefined && QUERYING_PROPERTIES.has(property) && isRunner(frame, expression.object);
 }
 
-function staticPropertyName(member: TSESTree.MemberExpression): string | undefined {
-  if (member.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.property.name}`;
-  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
-  return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string' ? member.property.value : undefined;
-}
-
 /**
  * Handles a call the reader understands and returns false (its arguments are walked here,
  * before the call's own effect, as they run first); other calls are walked into normally.
@@ -269,65 +201,19 @@ function followHelper(
 ): void {
   const runners = new Set<string>();
   const queryTargets = new Set<string>();
-  const params = new Map<string, ScopeEntry>();
-  const spreadAt = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
-  helper.params.forEach((param, index) => {
-    const name = parameterName(param);
-    const argument = spreadAt !== -1 && index >= spreadAt ? undefined : call.arguments[index];
-    if (name === undefined || argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) {
-      bindDefault(reader, param, params);
-      return;
-    }
+  const params = bindHelperParameters(helper, call, frame.scope, reader.moduleScope, (name, argument) => {
     if (isRunner(frame, argument)) runners.add(name);
     else if (isQueryTarget(frame, argument)) queryTargets.add(name);
-    else params.set(name, { init: argument, scope: frame.scope });
+    else return false;
+    return true;
   });
   walkFunction(reader, helper, members, { runners, queryTargets, params });
 }
 
-/** `qr`, `qr: QueryRunner` or `table = 'users'`; destructured parameters have no single name. */
-function parameterName(param: TSESTree.Parameter): string | undefined {
-  if (param.type === AST_NODE_TYPES.Identifier) return param.name;
-  if (param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier) return param.left.name;
-  return undefined;
-}
-
-/** `function helper(qr, table = 'users')` called without that argument: the default applies. */
-function bindDefault(reader: Reader, param: TSESTree.Parameter, params: Map<string, ScopeEntry>): void {
-  if (param.type !== AST_NODE_TYPES.AssignmentPattern || param.left.type !== AST_NODE_TYPES.Identifier) return;
-  // Defaults usually name literals or module constants; reading them in module scope is enough.
-  params.set(param.left.name, { init: param.right, scope: reader.moduleScope });
-}
-
 function readQueryCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): void {
-  const sql = call.arguments[0];
-  const resolved = sql === undefined || sql.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveStaticText(sql, frame.scope);
-  // Text that is nothing but interpolations (`${sql}`) is as unknown as a bare variable.
-  if (resolved === undefined || resolved.text.replaceAll(INTERPOLATION_MARK, '').trim() === '') {
-    reader.skipped.push({ line: call.loc.start.line, reason: RUNTIME_SQL_REASON });
-    return;
-  }
-  const firstLine = resolved.origin.loc.start.line;
-  const lineAt = (offset: number): number => firstLine + countNewlines(resolved.text, offset);
-  const scan = scanSqlDdlWithSkips(resolved.text);
-  for (const event of scan.events) reader.events.push(toMigrationEvent(event, lineAt(event.offset)));
-  for (const skip of scan.skipped) reader.skipped.push({ line: lineAt(skip.offset), reason: skip.reason });
-}
-
-function countNewlines(text: string, end: number): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
-  return count;
-}
-
-function toMigrationEvent(event: DdlEvent, line: number): MigrationEvent {
-  return {
-    kind: event.kind,
-    table: event.table,
-    ...(event.to === undefined ? {} : { to: event.to }),
-    ...(event.temporary === undefined ? {} : { temporary: event.temporary }),
-    line,
-  };
+  const read = readSqlArgument(call.arguments[0], frame.scope, call.loc.start.line);
+  reader.events.push(...read.events);
+  reader.skipped.push(...read.skipped);
 }
 
 function readBuilderCall(reader: Reader, frame: Frame, method: string, call: TSESTree.CallExpression): void {
