@@ -2,14 +2,17 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import type { MigrationFileFacts } from '../schema/ddlEvent.js';
 import type { MigrationReadContext, MigrationReader } from './migrationReader.js';
 import { readSqlMigration } from './readSqlMigration.js';
+import { readMikroOrmMigration } from './readMikroOrmMigration.js';
 import { readTypeormMigration } from './readTypeormMigration.js';
+import { readSequelizeMigration } from './readSequelizeMigration.js';
+import { readKnexMigration } from './readKnexMigration.js';
 
 /**
  * Readers for script migrations, tried in order on the parsed file: the first that does not answer
  * `not-a-migration` wins. Each recognises its own format (a TypeORM class with `up(queryRunner)`,
  * a MikroORM `Migration` subclass, an exported `up(knex)` / `up(queryInterface)` function, ...).
  */
-const SCRIPT_READERS: readonly MigrationReader[] = [readTypeormMigration];
+const SCRIPT_READERS: readonly MigrationReader[] = [readMikroOrmMigration, readTypeormMigration, readSequelizeMigration, readKnexMigration];
 
 const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|tsx|jsx)$/u;
 
