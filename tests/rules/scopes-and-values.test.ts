@@ -134,3 +134,37 @@ ruleTester.run('entity-location (scopes)', entityLocation, {
     },
   ],
 });
+
+ruleTester.run('entity-has-migration (migration order)', entityHasMigration, {
+  valid: [
+    {
+      name: 'in file-name order the drop comes first and the create wins',
+      ...fixtureFile('typeorm-registry', 'src/models/Report.ts'),
+      settings: fixtureSettings('typeorm-registry'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a registry order puts the create first, so the later drop removes the table',
+      ...fixtureFile('typeorm-registry', 'src/models/Report.ts'),
+      settings: fixtureSettings('typeorm-registry', { migrationOrder: { registry: 'src/migrations/index.ts' } }),
+      errors: [
+        {
+          messageId: 'tableDropped',
+          data: {
+            entity: 'Report',
+            relation: 'maps to table',
+            table: 'reports',
+            site: 'src/migrations/ArchiveReports.ts:6',
+            migrations: 'read 2 migration files matching src/migrations/*.{ts,sql}',
+            blindSpots: '',
+          },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 18,
+        },
+      ],
+    },
+  ],
+});
