@@ -16,3 +16,16 @@ export interface MigrationReadContext {
  * this reader's format, so the dispatcher can try the next reader. Never throws, never executes.
  */
 export type MigrationReader = (program: TSESTree.Program, context: MigrationReadContext) => MigrationFileFacts;
+
+/** The context of a read with no configured globals. */
+export const NO_GLOBALS: MigrationReadContext = { globals: () => undefined };
+
+/** Runs a reader's body so that it never throws: what it did not expect makes the file unreadable. */
+export function readSafely(read: () => MigrationFileFacts): MigrationFileFacts {
+  try {
+    return read();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: 'unreadable', reason: `unexpected syntax while reading the migration: ${detail}` };
+  }
+}

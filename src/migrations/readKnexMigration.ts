@@ -1,27 +1,32 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import {
-  buildLocalConstLookup,
-  buildModuleConstLookup,
-  resolveStaticString,
-  resolveStaticText,
-  unwrapExpression,
-  type ConstLookup,
-  type ScopeEntry,
-} from '../ast/staticString.js';
-import { walkAst } from '../ast/walkAst.js';
-import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
+import { buildModuleConstLookup, resolveStaticString, resolveStaticText, unwrapExpression, type ConstLookup } from '../ast/staticString.js';
+import type { MigrationFileFacts } from '../schema/ddlEvent.js';
 import { createTableRef, type TableRef } from '../schema/tableRef.js';
 import { INTERPOLATION_MARK } from '../sql/scanSqlDdl.js';
-import type { MigrationReadContext } from './migrationReader.js';
-import { readSqlText } from './readSqlMigration.js';
+import {
+  callEffect,
+  followHelper,
+  functionValue,
+  inlineFunction,
+  parameterName,
+  startWalk,
+  staticPropertyName,
+  topLevelFunctions,
+  walkFunction,
+  walkNode,
+  type FunctionNode,
+  type FunctionWalker,
+  type NodeEffect,
+} from './functionWalk.js';
+import { NO_GLOBALS, readSafely, type MigrationReadContext } from './migrationReader.js';
+import { RUNTIME_SCHEMA_REASON, RUNTIME_TABLE_REASON } from './readerReasons.js';
+import { appendRead, readStaticSql } from './scriptSql.js';
 
-const NO_GLOBALS: MigrationReadContext = { globals: () => undefined };
-
-export const KNEX_RUNTIME_SQL_REASON = 'SQL text is built at runtime';
-export const KNEX_RUNTIME_TABLE_REASON = 'table name is built at runtime';
-export const KNEX_RUNTIME_SCHEMA_REASON = 'schema name is built at runtime';
-
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+export {
+  RUNTIME_SCHEMA_REASON as KNEX_RUNTIME_SCHEMA_REASON,
+  RUNTIME_SQL_REASON as KNEX_RUNTIME_SQL_REASON,
+  RUNTIME_TABLE_REASON as KNEX_RUNTIME_TABLE_REASON,
+} from './readerReasons.js';
 
 /** The schema a schema builder puts its tables in: none, a static name, or unknown. */
 type BuilderSchema = { readonly known: true; readonly schema: string | undefined } | { readonly known: false };
@@ -29,14 +34,7 @@ type BuilderSchema = { readonly known: true; readonly schema: string | undefined
 const DEFAULT_SCHEMA: BuilderSchema = { known: true, schema: undefined };
 
 /** State shared by the whole read of one file. */
-interface Reader {
-  readonly moduleScope: ConstLookup;
-  /** Top-level functions, followed when `up` calls them with the knex handle. */
-  readonly moduleFunctions: ReadonlyMap<string, FunctionNode>;
-  readonly events: MigrationEvent[];
-  readonly skipped: SkippedStatement[];
-  /** Functions being walked; one already here is not re-entered (recursion guard). */
-  readonly callStack: Set<FunctionNode>;
+interface Reader extends FunctionWalker<Frame> {
   /** Whether `up` used its parameter as knex (`.schema`, `.raw`, `.transaction`, `knex('t')`). */
   usedAsKnex: boolean;
 }
@@ -107,74 +105,34 @@ const DROP_METHODS = new Set(['dropTable', 'dropTableIfExists']);
  * Never executes the file and never throws.
  */
 export function readKnexMigration(program: TSESTree.Program, context: MigrationReadContext = NO_GLOBALS): MigrationFileFacts {
-  try {
-    return readProgram(program, context);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'unreadable', reason: `unexpected syntax while reading the migration: ${detail}` };
-  }
+  return readSafely(() => readProgram(program, context));
 }
 
 function readProgram(program: TSESTree.Program, context: MigrationReadContext): MigrationFileFacts {
   const moduleScope = buildModuleConstLookup(program, context.globals);
-  const moduleFunctions = topLevelFunctions(program, moduleScope);
+  const moduleFunctions = topLevelFunctions(program, (init) => functionHeldBy(init, moduleScope));
   const up = findUp(program, moduleFunctions);
   const handle = up?.params[0] === undefined ? undefined : parameterName(up.params[0]);
   if (up === undefined || handle === undefined) return { kind: 'not-a-migration' };
 
-  const reader: Reader = { moduleScope, moduleFunctions, events: [], skipped: [], callStack: new Set(), usedAsKnex: false };
-  walkFunction(reader, up, { handles: new Set([handle]), builders: new Map(), params: new Map() });
+  const reader: Reader = { ...startWalk(moduleScope, moduleFunctions), usedAsKnex: false, visit: (frame, node) => visit(reader, frame, node) };
+  walkFunction(reader, up, new Map(), (scope) => ({ handles: new Set([handle]), builders: new Map(), scope }));
   if (!reader.usedAsKnex) return { kind: 'not-a-migration' };
   return { kind: 'migration', events: reader.events, skipped: reader.skipped };
 }
 
-function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
-/** `function f() {}` and `const f = () => {}` at the top level, exported or not. */
-function topLevelFunctions(program: TSESTree.Program, scope: ConstLookup): Map<string, FunctionNode> {
-  const functions = new Map<string, FunctionNode>();
-  for (const statement of program.body) {
-    const declaration =
-      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
-      statement.declaration !== null
-        ? statement.declaration
-        : statement;
-    if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id !== null) {
-      functions.set(declaration.id.name, declaration);
-    } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of declaration.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init === null) continue;
-        const fn = functionValue(declarator.init, scope);
-        if (fn !== undefined) functions.set(declarator.id.name, fn);
-      }
-    }
-  }
-  return functions;
-}
-
-function functionValue(node: TSESTree.Node, scope: ConstLookup): FunctionNode | undefined {
+/** A function written in place, or a module const naming one (`const up = createTables`). */
+function functionHeldBy(node: TSESTree.Node, scope: ConstLookup): FunctionNode | undefined {
   const expression = unwrapExpression(node);
-  if (isFunctionNode(expression)) return expression;
-  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return inlineFunction(expression);
   const bound = scope(expression.name);
-  const value = bound === undefined ? undefined : unwrapExpression(bound);
-  return value !== undefined && isFunctionNode(value) ? value : undefined;
+  return bound === undefined ? undefined : inlineFunction(bound);
 }
 
 /** The module's `up`, however it is exported (the last export wins, as at runtime). */
 function findUp(program: TSESTree.Program, functions: ReadonlyMap<string, FunctionNode>): FunctionNode | undefined {
   let up: FunctionNode | undefined;
-  const valueOf = (node: TSESTree.Node): FunctionNode | undefined => {
-    const expression = unwrapExpression(node);
-    if (isFunctionNode(expression)) return expression;
-    return expression.type === AST_NODE_TYPES.Identifier ? functions.get(expression.name) : undefined;
-  };
+  const valueOf = (node: TSESTree.Node): FunctionNode | undefined => functionValue(node, functions);
   for (const statement of program.body) {
     const found = upOfStatement(statement, valueOf);
     if (found !== undefined) up = found;
@@ -236,44 +194,11 @@ function isExportsObject(node: TSESTree.Node, name: string): boolean {
   return (node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'exports') || isModuleExports(node.object);
 }
 
-function staticPropertyName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
-  return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string' ? member.property.value : undefined;
-}
-
-/** `knex`, `knex: Knex` or `knex = defaultKnex`; destructured parameters have no single name. */
-function parameterName(param: TSESTree.Parameter): string | undefined {
-  if (param.type === AST_NODE_TYPES.Identifier) return param.name;
-  if (param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier) return param.left.name;
+function visit(reader: Reader, frame: Frame, node: TSESTree.Node): NodeEffect | undefined {
+  if (node.type === AST_NODE_TYPES.VariableDeclarator) noteAlias(reader, frame, node);
+  if (node.type === AST_NODE_TYPES.CallExpression) return knexCallEffect(reader, frame, node);
+  if (node.type === AST_NODE_TYPES.MemberExpression && isKnexMember(frame, node)) reader.usedAsKnex = true;
   return undefined;
-}
-
-interface FunctionEntry {
-  readonly handles: Set<string>;
-  readonly builders: Map<string, BuilderSchema>;
-  /** Parameters bound to the caller's arguments. */
-  readonly params: ReadonlyMap<string, ScopeEntry>;
-}
-
-/** Walks one function body in source order, unless it is already being walked (recursion). */
-function walkFunction(reader: Reader, fn: FunctionNode, entry: FunctionEntry): void {
-  if (reader.callStack.has(fn)) return;
-  reader.callStack.add(fn);
-  try {
-    const scope = buildLocalConstLookup(fn, reader.moduleScope, entry.params);
-    walkNode(reader, { handles: entry.handles, builders: entry.builders, scope }, fn.body);
-  } finally {
-    reader.callStack.delete(fn);
-  }
-}
-
-function walkNode(reader: Reader, frame: Frame, root: TSESTree.Node): void {
-  walkAst(root, (node) => {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator) noteAlias(reader, frame, node);
-    if (node.type === AST_NODE_TYPES.CallExpression) return visitCall(reader, frame, node);
-    if (node.type === AST_NODE_TYPES.MemberExpression && isKnexMember(frame, node)) reader.usedAsKnex = true;
-    return true;
-  });
 }
 
 /** `knex.schema`, `knex.raw`, `knex.fn.now()`: members a Sequelize `queryInterface` does not have. */
@@ -378,43 +303,38 @@ function chainSchema(chain: BuilderChain, scope: ConstLookup): BuilderSchema {
 }
 
 /**
- * Handles a call the reader understands and returns false (its arguments are walked here, before
- * the call's own effect, as they run first); other calls are walked into normally.
+ * The effect of a call the reader understands (helpers, `raw`, builder chains, which walk their
+ * own arguments), noting calls that tell a knex handle; `undefined` walks into the call.
  */
-function visitCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): boolean {
+function knexCallEffect(reader: Reader, frame: Frame, call: TSESTree.CallExpression): NodeEffect | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // knex('users').insert(...): data, but it tells a knex handle.
     if (frame.handles.has(callee.name)) reader.usedAsKnex = true;
     const helper = reader.moduleFunctions.get(callee.name);
-    if (helper === undefined) return true;
-    for (const argument of call.arguments) walkNode(reader, frame, argument);
-    followHelper(reader, frame, helper, call);
-    return false;
+    return helper === undefined ? undefined : callEffect(call, () => followKnexHelper(reader, frame, helper, call));
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticPropertyName(callee);
   if (method === 'raw' && isHandle(frame, callee.object)) {
     reader.usedAsKnex = true;
-    readRawCall(reader, frame, call);
-    return false;
+    return { operands: [], apply: () => readRawCall(reader, frame, call) };
   }
   if (method === 'transaction' && isHandle(frame, callee.object)) {
     reader.usedAsKnex = true;
     noteTransactionCallback(frame, call);
-    return true;
+    return undefined;
   }
   const chain = builderChain(frame, call);
-  if (chain === undefined) return true;
+  if (chain === undefined) return undefined;
   reader.usedAsKnex = true;
-  readBuilderChain(reader, frame, chain);
-  return false;
+  return { operands: [], apply: () => readBuilderChain(reader, frame, chain) };
 }
 
 /** `knex.transaction(async (trx) => ...)`: `trx` is a handle inside the callback. */
 function noteTransactionCallback(frame: Frame, call: TSESTree.CallExpression): void {
-  const callback = call.arguments[0] === undefined ? undefined : unwrapExpression(call.arguments[0]);
-  if (callback === undefined || !isFunctionNode(callback)) return;
+  const callback = call.arguments[0] === undefined ? undefined : inlineFunction(call.arguments[0]);
+  if (callback === undefined) return;
   const name = callback.params[0] === undefined ? undefined : parameterName(callback.params[0]);
   if (name !== undefined) frame.handles.add(name);
 }
@@ -449,7 +369,7 @@ function applyBuilderCall(reader: Reader, frame: Frame, link: ChainLink, schema:
   } else {
     const name = second === undefined || second.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveStaticString(second, frame.scope);
     if (name === undefined || name === '' || name.includes(INTERPOLATION_MARK)) {
-      reader.skipped.push({ line, reason: KNEX_RUNTIME_TABLE_REASON });
+      reader.skipped.push({ line, reason: RUNTIME_TABLE_REASON });
       return;
     }
     // Knex renames with `alter table <schema>.<from> rename to <to>`: the table stays in its schema.
@@ -467,11 +387,11 @@ function lastSegment(path: string): string {
  */
 function builderTable(argument: TSESTree.CallExpressionArgument | undefined, schema: BuilderSchema, scope: ConstLookup): TableRef | string {
   const text = argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveStaticString(argument, scope);
-  if (text === undefined || text === '' || text.includes(INTERPOLATION_MARK)) return KNEX_RUNTIME_TABLE_REASON;
-  if (!schema.known) return KNEX_RUNTIME_SCHEMA_REASON;
+  if (text === undefined || text === '' || text.includes(INTERPOLATION_MARK)) return RUNTIME_TABLE_REASON;
+  if (!schema.known) return RUNTIME_SCHEMA_REASON;
   const parts = (schema.schema === undefined ? text : `${schema.schema}.${text}`).split('.');
   const name = parts[parts.length - 1];
-  if (name === undefined || name === '') return KNEX_RUNTIME_TABLE_REASON;
+  if (name === undefined || name === '') return RUNTIME_TABLE_REASON;
   return createTableRef(name, { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, quoted: true });
 }
 
@@ -479,15 +399,8 @@ function builderTable(argument: TSESTree.CallExpressionArgument | undefined, sch
 function readRawCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): void {
   const [sql, bindings] = call.arguments;
   const resolved = sql === undefined || sql.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveStaticText(sql, frame.scope);
-  // Text that is nothing but interpolations (`${sql}`) is as unknown as a bare variable.
-  if (resolved === undefined || resolved.text.replaceAll(INTERPOLATION_MARK, '').trim() === '') {
-    reader.skipped.push({ line: call.loc.start.line, reason: KNEX_RUNTIME_SQL_REASON });
-    return;
-  }
-  const text = bindings === undefined ? resolved.text : fillIdentifierBindings(resolved.text, bindings, frame.scope);
-  const scanned = readSqlText(text, resolved.origin.loc.start.line);
-  reader.events.push(...scanned.events);
-  reader.skipped.push(...scanned.skipped);
+  const fill = bindings === undefined ? undefined : (text: string): string => fillIdentifierBindings(text, bindings, frame.scope);
+  appendRead(reader, readStaticSql(resolved, call.loc.start.line, fill));
 }
 
 /**
@@ -516,32 +429,17 @@ function fillIdentifierBindings(text: string, bindings: TSESTree.CallExpressionA
  * Walks a helper at its call position. A parameter receiving the handle (or a schema builder) is one
  * there; other parameters are bound to the caller's arguments, so `createAudit(knex, 'users')` reads.
  */
-function followHelper(reader: Reader, frame: Frame, helper: FunctionNode, call: TSESTree.CallExpression): void {
+function followKnexHelper(reader: Reader, frame: Frame, helper: FunctionNode, call: TSESTree.CallExpression): void {
   const handles = new Set<string>();
   const builders = new Map<string, BuilderSchema>();
-  const params = new Map<string, ScopeEntry>();
-  const spreadAt = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
-  helper.params.forEach((param, index) => {
-    const name = parameterName(param);
-    const argument = spreadAt !== -1 && index >= spreadAt ? undefined : call.arguments[index];
-    if (name === undefined || argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) {
-      bindDefault(reader, param, params);
-      return;
-    }
+  const classify = (name: string, argument: TSESTree.Expression): boolean => {
     if (isHandle(frame, argument)) {
       handles.add(name);
-      return;
+      return true;
     }
     const builder = schemaBuilderOf(reader, frame, argument);
     if (builder !== undefined) builders.set(name, builder);
-    else params.set(name, { init: argument, scope: frame.scope });
-  });
-  walkFunction(reader, helper, { handles, builders, params });
-}
-
-/** `function helper(knex, table = 'users')` called without that argument: the default applies. */
-function bindDefault(reader: Reader, param: TSESTree.Parameter, params: Map<string, ScopeEntry>): void {
-  if (param.type !== AST_NODE_TYPES.AssignmentPattern || param.left.type !== AST_NODE_TYPES.Identifier) return;
-  // Defaults usually name literals or module constants; reading them in module scope is enough.
-  params.set(param.left.name, { init: param.right, scope: reader.moduleScope });
+    return builder !== undefined;
+  };
+  followHelper(reader, helper, call, frame.scope, classify, (scope) => ({ handles, builders, scope }));
 }

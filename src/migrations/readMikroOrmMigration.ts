@@ -2,28 +2,28 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings, resolveImportedName } from '../ast/importBindings.js';
 import type { ImportBinding } from '../ast/importBindings.js';
-import { buildLocalConstLookup, buildModuleConstLookup, resolveConstExpression, resolveStaticString, unwrapExpression } from '../ast/staticString.js';
-import type { ConstLookup, ScopeEntry } from '../ast/staticString.js';
-import { walkAst } from '../ast/walkAst.js';
-import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
+import { buildModuleConstLookup, resolveConstExpression, resolveStaticString, unwrapExpression } from '../ast/staticString.js';
+import type { ConstLookup } from '../ast/staticString.js';
+import type { MigrationEvent, MigrationFileFacts } from '../schema/ddlEvent.js';
 import { createTableRef } from '../schema/tableRef.js';
 import type { TableRef } from '../schema/tableRef.js';
 import { INTERPOLATION_MARK } from '../sql/scanSqlDdl.js';
+import { classMemberFunctions, findTopLevelClasses, type ClassNode } from './classMigrationWalk.js';
 import {
-  bindHelperParameters,
-  classMemberFunctions,
-  findTopLevelClasses,
-  readSqlArgument,
-  RUNTIME_TABLE_REASON,
+  callEffect,
+  claimByRole,
+  followHelper,
+  startWalk,
   staticPropertyName,
   topLevelFunctions,
-  type ClassNode,
+  walkFunction,
   type FunctionNode,
-  type ReadStatements,
-} from './classMigrationWalk.js';
-import type { MigrationReadContext } from './migrationReader.js';
-
-const NO_GLOBALS: MigrationReadContext = { globals: () => undefined };
+  type FunctionWalker,
+  type NodeEffect,
+} from './functionWalk.js';
+import { NO_GLOBALS, readSafely, type MigrationReadContext } from './migrationReader.js';
+import { RUNTIME_TABLE_REASON } from './readerReasons.js';
+import { appendRead, readSqlArgument, type ReadStatements } from './scriptSql.js';
 
 const SQL_MIGRATIONS_PACKAGE = '@mikro-orm/migrations';
 const MONGO_MIGRATIONS_PACKAGE = '@mikro-orm/migrations-mongodb';
@@ -35,16 +35,10 @@ const KNEX_TABLE_METHODS = new Set(['createTable', 'createTableIfNotExists', 'cr
 const TO_SQL_TEXT = new Set(['toQuery', 'toString']);
 
 /** State shared by the whole read of one file. */
-interface Reader {
-  readonly moduleScope: ConstLookup;
-  readonly moduleFunctions: ReadonlyMap<string, FunctionNode>;
+interface Reader extends FunctionWalker<Frame> {
   readonly bindings: ReadonlyMap<string, ImportBinding>;
-  readonly events: MigrationEvent[];
-  readonly skipped: SkippedStatement[];
   /** `addSql` only queues: the runner executes the queue after `up()` returns. */
   readonly queued: MigrationEvent[];
-  /** Functions being walked; one already here is not re-entered (recursion guard). */
-  readonly callStack: Set<FunctionNode>;
 }
 
 /** What is known inside the function being walked. */
@@ -62,6 +56,13 @@ interface Frame {
   readonly schemaBuilders: Set<string>;
 }
 
+type FrameShape = Omit<Frame, 'scope'>;
+
+/** A frame knowing no names yet, but which members `this.x()` reaches and whether `this` is the migration. */
+function newFrameShape(members: ReadonlyMap<string, FunctionNode>, thisIsMigration: boolean): FrameShape {
+  return { members, thisIsMigration, migrations: new Set(), knexes: new Set(), schemaBuilders: new Set() };
+}
+
 /**
  * Reads what a MikroORM migration's `up()` does to tables, statically: SQL given to
  * `this.addSql(...)` (run after `up()` returns, in order) and `this.execute(...)` (run at once),
@@ -70,12 +71,7 @@ interface Frame {
  * tables. Never executes the file and never throws.
  */
 export function readMikroOrmMigration(program: TSESTree.Program, context: MigrationReadContext = NO_GLOBALS): MigrationFileFacts {
-  try {
-    return readProgram(program, context);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'unreadable', reason: `unexpected syntax while reading the migration: ${detail}` };
-  }
+  return readSafely(() => readProgram(program, context));
 }
 
 function readProgram(program: TSESTree.Program, context: MigrationReadContext): MigrationFileFacts {
@@ -89,18 +85,16 @@ function readProgram(program: TSESTree.Program, context: MigrationReadContext): 
   if (migrations.length === 0) return { kind: 'not-a-migration' };
 
   const reader: Reader = {
-    moduleScope: buildModuleConstLookup(program, context.globals),
-    moduleFunctions: topLevelFunctions(program),
+    ...startWalk(buildModuleConstLookup(program, context.globals), topLevelFunctions(program)),
     bindings,
-    events: [],
-    skipped: [],
     queued: [],
-    callStack: new Set(),
+    visit: (frame, node) => visit(reader, frame, node),
   };
   for (const { base, up, members } of migrations) {
     // A MongoDB migration creates collections, not SQL tables: nothing to replay.
     if (base === 'mongo') continue;
-    walkFunction(reader, up, { members, thisIsMigration: true, migrations: new Set(), knexes: new Set(), schemaBuilders: new Set() }, new Map());
+    const shape = newFrameShape(members, true);
+    walkFunction(reader, up, new Map(), (scope) => ({ ...shape, scope }));
     reader.events.push(...reader.queued.splice(0));
   }
   return { kind: 'migration', events: reader.events, skipped: reader.skipped };
@@ -115,27 +109,11 @@ function migrationBase(classNode: ClassNode, bindings: ReadonlyMap<string, Impor
   return binding.source === MONGO_MIGRATIONS_PACKAGE ? 'mongo' : undefined;
 }
 
-type FrameShape = Omit<Frame, 'scope'>;
-
-/** Walks one function body in source order, unless it is already being walked (recursion). */
-function walkFunction(reader: Reader, fn: FunctionNode, shape: FrameShape, params: ReadonlyMap<string, ScopeEntry>): void {
-  if (reader.callStack.has(fn)) return;
-  reader.callStack.add(fn);
-  try {
-    const frame: Frame = { ...shape, scope: buildLocalConstLookup(fn, reader.moduleScope, params) };
-    walkNode(reader, frame, fn.body);
-  } finally {
-    reader.callStack.delete(fn);
-  }
-}
-
-function walkNode(reader: Reader, frame: Frame, root: TSESTree.Node): void {
-  walkAst(root, (node) => {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator) noteAlias(frame, node);
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return visitAwait(reader, frame, node);
-    if (node.type === AST_NODE_TYPES.CallExpression) return visitCall(reader, frame, node);
-    return true;
-  });
+function visit(reader: Reader, frame: Frame, node: TSESTree.Node): NodeEffect | undefined {
+  if (node.type === AST_NODE_TYPES.VariableDeclarator) noteAlias(frame, node);
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return awaitEffect(reader, frame, node);
+  if (node.type === AST_NODE_TYPES.CallExpression) return callEffect(node, classifyCall(reader, frame, node));
+  return undefined;
 }
 
 /** `const self = this`, `const knex = this.getKnex()`, `const { schema } = knex`, `const schema = knex.schema`. */
@@ -217,51 +195,33 @@ function knexTableCall(
 }
 
 /** `await knex.schema.createTable(...)` runs the builder at once. */
-function visitAwait(reader: Reader, frame: Frame, node: TSESTree.AwaitExpression): boolean {
+function awaitEffect(reader: Reader, frame: Frame, node: TSESTree.AwaitExpression): NodeEffect | undefined {
   const builder = knexTableCall(frame, node.argument);
-  if (builder === undefined) return true;
-  for (const argument of builder.call.arguments) walkNode(reader, frame, argument);
-  append(reader.events, reader.skipped, readKnexCall(frame, builder.method, builder.call, builder.schema));
-  return false;
+  if (builder === undefined) return undefined;
+  return { operands: builder.call.arguments, apply: () => appendRead(reader, readKnexCall(frame, builder.method, builder.call, builder.schema)) };
 }
 
-/**
- * Handles a call the reader understands and returns false (its arguments are walked first, as
- * they run first); other calls are walked into normally.
- */
-function visitCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): boolean {
-  const action = classifyCall(reader, frame, call);
-  if (action === undefined) return true;
-  for (const argument of call.arguments) walkNode(reader, frame, argument);
-  action();
-  return false;
-}
-
+/** What a call the reader understands does, applied after its arguments are walked (they run first). */
 function classifyCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): (() => void) | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const helper = reader.moduleFunctions.get(callee.name);
     // `this` in a top-level function is not the migration; a parameter given `this` is.
-    return helper === undefined ? undefined : () => followHelper(reader, frame, helper, new Map(), false, call);
+    return helper === undefined ? undefined : () => followMigrationHelper(reader, frame, helper, new Map(), false, call);
   }
   const method = migrationMethod(frame, callee);
   if (method === undefined) return undefined;
-  if (method === 'addSql') return () => append(reader.queued, reader.skipped, readQuery(reader, frame, call));
-  if (method === 'execute') return () => append(reader.events, reader.skipped, readQuery(reader, frame, call));
+  if (method === 'addSql') return () => appendRead({ events: reader.queued, skipped: reader.skipped }, readQuery(reader, frame, call));
+  if (method === 'execute') return () => appendRead(reader, readQuery(reader, frame, call));
   const helper = frame.members.get(method);
-  return helper === undefined ? undefined : () => followHelper(reader, frame, helper, frame.members, true, call);
-}
-
-function append(events: MigrationEvent[], skipped: SkippedStatement[], read: ReadStatements): void {
-  events.push(...read.events);
-  skipped.push(...read.skipped);
+  return helper === undefined ? undefined : () => followMigrationHelper(reader, frame, helper, frame.members, true, call);
 }
 
 /**
  * Walks a helper at its call position. Parameters given the migration, knex or its schema
  * builder keep that meaning; the others are bound to the caller's arguments.
  */
-function followHelper(
+function followMigrationHelper(
   reader: Reader,
   frame: Frame,
   helper: FunctionNode,
@@ -269,15 +229,13 @@ function followHelper(
   thisIsMigration: boolean,
   call: TSESTree.CallExpression,
 ): void {
-  const shape: FrameShape = { members, thisIsMigration, migrations: new Set(), knexes: new Set(), schemaBuilders: new Set() };
-  const params = bindHelperParameters(helper, call, frame.scope, reader.moduleScope, (name, argument) => {
-    if (isMigration(frame, argument)) shape.migrations.add(name);
-    else if (isKnex(frame, argument)) shape.knexes.add(name);
-    else if (isPlainSchemaBuilder(frame, argument)) shape.schemaBuilders.add(name);
-    else return false;
-    return true;
-  });
-  walkFunction(reader, helper, shape, params);
+  const shape = newFrameShape(members, thisIsMigration);
+  const classify = claimByRole([
+    [(argument) => isMigration(frame, argument), shape.migrations],
+    [(argument) => isKnex(frame, argument), shape.knexes],
+    [(argument) => isPlainSchemaBuilder(frame, argument), shape.schemaBuilders],
+  ]);
+  followHelper(reader, helper, call, frame.scope, classify, (scope) => ({ ...shape, scope }));
 }
 
 /**

@@ -1,38 +1,38 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
-  buildLocalConstLookup,
   buildModuleConstLookup,
   resolveConstExpression,
   resolveStaticString,
   resolveStaticText,
   unwrapExpression,
   type ConstLookup,
-  type ScopeEntry,
+  type StaticText,
 } from '../ast/staticString.js';
-import { walkAst } from '../ast/walkAst.js';
 import { readOption, resolveObjectLiteral, type ObjectSource } from '../orm/sequelize/sequelizeOptions.js';
-import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
+import type { MigrationFileFacts } from '../schema/ddlEvent.js';
 import { createTableRef, type TableRef } from '../schema/tableRef.js';
 import { INTERPOLATION_MARK } from '../sql/scanSqlDdl.js';
-import type { MigrationReadContext } from './migrationReader.js';
-import { readSqlText } from './readSqlMigration.js';
-import { RUNTIME_SQL_REASON, RUNTIME_TABLE_REASON } from './readTypeormMigration.js';
-
-const NO_GLOBALS: MigrationReadContext = { globals: () => undefined };
+import {
+  callEffect,
+  claimByRole,
+  followHelper,
+  functionValue,
+  parameterName,
+  startWalk,
+  topLevelFunctions,
+  walkFunction,
+  type FunctionNode,
+  type FunctionWalker,
+  type NodeEffect,
+} from './functionWalk.js';
+import { NO_GLOBALS, readSafely, type MigrationReadContext } from './migrationReader.js';
+import { RUNTIME_TABLE_REASON } from './readerReasons.js';
+import { appendRead, readStaticSql, type ReadStatements } from './scriptSql.js';
 
 export const DROP_ALL_TABLES_REASON = 'dropAllTables() drops tables that are only known at runtime';
 
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
 /** State shared by the whole read of one file. */
-interface Reader {
-  readonly moduleScope: ConstLookup;
-  /** Top-level functions, followed when `up` calls them by name. */
-  readonly moduleFunctions: ReadonlyMap<string, FunctionNode>;
-  readonly events: MigrationEvent[];
-  readonly skipped: SkippedStatement[];
-  /** Functions being walked; one already here is not re-entered (recursion guard). */
-  readonly callStack: Set<FunctionNode>;
+interface Reader extends FunctionWalker<Frame> {
   /** Whether `up` used its handle as a Sequelize QueryInterface (or Sequelize instance). */
   usedAsSequelize: boolean;
 }
@@ -109,12 +109,7 @@ const SEQUELIZE_MEMBERS = new Set([
  * Never executes the file and never throws.
  */
 export function readSequelizeMigration(program: TSESTree.Program, context: MigrationReadContext = NO_GLOBALS): MigrationFileFacts {
-  try {
-    return readProgram(program, context);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'unreadable', reason: `unexpected syntax while reading the migration: ${detail}` };
-  }
+  return readSafely(() => readProgram(program, context));
 }
 
 function readProgram(program: TSESTree.Program, context: MigrationReadContext): MigrationFileFacts {
@@ -128,41 +123,10 @@ function readProgram(program: TSESTree.Program, context: MigrationReadContext): 
   if (first !== undefined) bindUpParameter(first, handles, instances);
   if (handles.size === 0 && instances.size === 0) return { kind: 'not-a-migration' };
 
-  const reader: Reader = { moduleScope, moduleFunctions, events: [], skipped: [], callStack: new Set(), usedAsSequelize: false };
-  walkFunction(reader, migration.up, migration.members, { handles, instances, params: new Map() });
+  const reader: Reader = { ...startWalk(moduleScope, moduleFunctions), usedAsSequelize: false, visit: (frame, node) => visit(reader, frame, node) };
+  walkFunction(reader, migration.up, new Map(), (scope) => ({ handles, instances, scope, members: migration.members }));
   if (!reader.usedAsSequelize) return { kind: 'not-a-migration' };
   return { kind: 'migration', events: reader.events, skipped: reader.skipped };
-}
-
-function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
-/** `function f() {}` and `const f = () => {}` at the top level, exported or not. */
-function topLevelFunctions(program: TSESTree.Program): Map<string, FunctionNode> {
-  const functions = new Map<string, FunctionNode>();
-  for (const statement of program.body) {
-    const declaration =
-      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
-      statement.declaration !== null
-        ? statement.declaration
-        : statement;
-    if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id !== null) {
-      functions.set(declaration.id.name, declaration);
-    } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of declaration.declarations) {
-        const init = declarator.init === null ? undefined : unwrapExpression(declarator.init);
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && init !== undefined && isFunctionNode(init)) {
-          functions.set(declarator.id.name, init);
-        }
-      }
-    }
-  }
-  return functions;
 }
 
 interface Migration {
@@ -172,13 +136,6 @@ interface Migration {
 }
 
 const NO_MEMBERS: ReadonlyMap<string, FunctionNode> = new Map();
-
-/** A function value: inline, or the name of a top-level function. */
-function functionValue(node: TSESTree.Node, functions: ReadonlyMap<string, FunctionNode>): FunctionNode | undefined {
-  const value = unwrapExpression(node);
-  if (isFunctionNode(value)) return value;
-  return value.type === AST_NODE_TYPES.Identifier ? functions.get(value.name) : undefined;
-}
 
 /** A property or member name written statically: `up`, `'up'`, `['up']`. */
 function staticKey(key: TSESTree.Node, computed: boolean): string | undefined {
@@ -301,39 +258,11 @@ function bindInstanceProperties(pattern: TSESTree.ObjectPattern, instances: Set<
   return bound;
 }
 
-/** `qi`, `qi: QueryInterface` or `qi = x`; other destructuring has no single name. */
-function parameterName(param: TSESTree.Parameter): string | undefined {
-  if (param.type === AST_NODE_TYPES.Identifier) return param.name;
-  if (param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier) return param.left.name;
+function visit(reader: Reader, frame: Frame, node: TSESTree.Node): NodeEffect | undefined {
+  if (node.type === AST_NODE_TYPES.VariableDeclarator) noteAlias(reader, frame, node);
+  else if (node.type === AST_NODE_TYPES.MemberExpression) noteSequelizeUse(reader, frame, node);
+  else if (node.type === AST_NODE_TYPES.CallExpression) return callEffectNotingCallee(reader, frame, node);
   return undefined;
-}
-
-interface FunctionEntry {
-  readonly handles: Set<string>;
-  readonly instances: Set<string>;
-  /** Parameters bound to the caller's arguments. */
-  readonly params: ReadonlyMap<string, ScopeEntry>;
-}
-
-/** Walks one function body in source order, unless it is already being walked (recursion). */
-function walkFunction(reader: Reader, fn: FunctionNode, members: ReadonlyMap<string, FunctionNode>, entry: FunctionEntry): void {
-  if (reader.callStack.has(fn)) return;
-  reader.callStack.add(fn);
-  try {
-    const scope = buildLocalConstLookup(fn, reader.moduleScope, entry.params);
-    walkNode(reader, { handles: entry.handles, instances: entry.instances, scope, members }, fn.body);
-  } finally {
-    reader.callStack.delete(fn);
-  }
-}
-
-function walkNode(reader: Reader, frame: Frame, root: TSESTree.Node): void {
-  walkAst(root, (node) => {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator) noteAlias(reader, frame, node);
-    else if (node.type === AST_NODE_TYPES.MemberExpression) noteSequelizeUse(reader, frame, node);
-    else if (node.type === AST_NODE_TYPES.CallExpression) return visitCall(reader, frame, node);
-    return true;
-  });
 }
 
 /**
@@ -389,39 +318,36 @@ function isInstance(frame: Frame, node: TSESTree.Node): boolean {
   );
 }
 
-/**
- * Handles a call the reader understands and returns false (its arguments are walked here,
- * before the call's own effect, as they run first); other calls are walked into normally.
- */
-function visitCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): boolean {
-  const action = classifyCall(reader, frame, call);
-  if (action === undefined) return true;
+/** A call's effect; its callee is not walked then, so a Sequelize-only member there is noted here. */
+function callEffectNotingCallee(reader: Reader, frame: Frame, call: TSESTree.CallExpression): NodeEffect | undefined {
+  const effect = callEffect(call, classifyCall(reader, frame, call));
   const callee = unwrapExpression(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression) noteSequelizeUse(reader, frame, callee);
-  for (const argument of call.arguments) walkNode(reader, frame, argument);
-  action();
-  return false;
+  if (effect !== undefined && callee.type === AST_NODE_TYPES.MemberExpression) noteSequelizeUse(reader, frame, callee);
+  return effect;
 }
 
+/** What a call the reader understands does, applied after its arguments are walked (they run first). */
 function classifyCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): (() => void) | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const helper = reader.moduleFunctions.get(callee.name);
     // `this` in a top-level function is not the migration object.
-    return helper === undefined ? undefined : () => followHelper(reader, frame, helper, NO_MEMBERS, call);
+    return helper === undefined ? undefined : () => followHandleHelper(reader, frame, helper, NO_MEMBERS, call);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticKey(callee.property, callee.computed);
   if (method === undefined) return undefined;
   // `sequelize.query(sql)`; umzug's context may itself be the Sequelize instance.
-  if (method === 'query' && (isInstance(frame, callee.object) || isHandle(frame, callee.object))) return () => readQueryCall(reader, frame, call);
+  if (method === 'query' && (isInstance(frame, callee.object) || isHandle(frame, callee.object))) {
+    return () => appendRead(reader, readQuery(frame, call));
+  }
   if (BUILDER_METHODS.has(method) && isHandle(frame, callee.object)) return () => readBuilderCall(reader, frame, method, call);
   if (method === 'dropAllTables' && isHandle(frame, callee.object)) {
     return () => reader.skipped.push({ line: call.loc.start.line, reason: DROP_ALL_TABLES_REASON });
   }
   if (unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression) {
     const helper = frame.members.get(method);
-    return helper === undefined ? undefined : () => followHelper(reader, frame, helper, frame.members, call);
+    return helper === undefined ? undefined : () => followHandleHelper(reader, frame, helper, frame.members, call);
   }
   return undefined;
 }
@@ -430,46 +356,29 @@ function classifyCall(reader: Reader, frame: Frame, call: TSESTree.CallExpressio
  * Walks a helper at its call position. A parameter receiving the QueryInterface (or the
  * Sequelize instance) holds it there; others are bound to the caller's arguments.
  */
-function followHelper(reader: Reader, frame: Frame, helper: FunctionNode, members: ReadonlyMap<string, FunctionNode>, call: TSESTree.CallExpression): void {
+function followHandleHelper(
+  reader: Reader,
+  frame: Frame,
+  helper: FunctionNode,
+  members: ReadonlyMap<string, FunctionNode>,
+  call: TSESTree.CallExpression,
+): void {
   const handles = new Set<string>();
   const instances = new Set<string>();
-  const params = new Map<string, ScopeEntry>();
-  const spreadAt = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
-  helper.params.forEach((param, index) => {
-    const name = parameterName(param);
-    const argument = spreadAt !== -1 && index >= spreadAt ? undefined : call.arguments[index];
-    if (name === undefined || argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) {
-      bindDefault(reader, param, params);
-      return;
-    }
-    if (isHandle(frame, argument)) handles.add(name);
-    else if (isInstance(frame, argument)) instances.add(name);
-    else params.set(name, { init: argument, scope: frame.scope });
-  });
-  walkFunction(reader, helper, members, { handles, instances, params });
-}
-
-/** `function helper(qi, table = 'users')` called without that argument: the default applies. */
-function bindDefault(reader: Reader, param: TSESTree.Parameter, params: Map<string, ScopeEntry>): void {
-  if (param.type !== AST_NODE_TYPES.AssignmentPattern || param.left.type !== AST_NODE_TYPES.Identifier) return;
-  params.set(param.left.name, { init: param.right, scope: reader.moduleScope });
+  const classify = claimByRole([
+    [(argument) => isHandle(frame, argument), handles],
+    [(argument) => isInstance(frame, argument), instances],
+  ]);
+  followHelper(reader, helper, call, frame.scope, classify, (scope) => ({ handles, instances, scope, members }));
 }
 
 /** `query(sql, options?)` or `query({ query: sql, values }, options?)`. */
-function readQueryCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): void {
+function readQuery(frame: Frame, call: TSESTree.CallExpression): ReadStatements {
   const sql = call.arguments[0];
-  const text = sql === undefined || sql.type === AST_NODE_TYPES.SpreadElement ? undefined : sqlText(sql, frame.scope);
-  // Text that is nothing but interpolations (`${sql}`) is as unknown as a bare variable.
-  if (text === undefined || text.text.replaceAll(INTERPOLATION_MARK, '').trim() === '') {
-    reader.skipped.push({ line: call.loc.start.line, reason: RUNTIME_SQL_REASON });
-    return;
-  }
-  const scanned = readSqlText(text.text, text.origin.loc.start.line);
-  reader.events.push(...scanned.events);
-  reader.skipped.push(...scanned.skipped);
+  return readStaticSql(sql === undefined || sql.type === AST_NODE_TYPES.SpreadElement ? undefined : sqlText(sql, frame.scope), call.loc.start.line);
 }
 
-function sqlText(node: TSESTree.Node, scope: ConstLookup): { text: string; origin: TSESTree.Node } | undefined {
+function sqlText(node: TSESTree.Node, scope: ConstLookup): StaticText | undefined {
   const object = resolveObjectLiteral(node, scope);
   if (object === undefined) return resolveStaticText(node, scope);
   const query = readOption(object, 'query');

@@ -1,13 +1,10 @@
-import type { MigrationReadContext } from './migrationReader.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { walkAst } from '../ast/walkAst.js';
-import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
+import type { MigrationFileFacts } from '../schema/ddlEvent.js';
 import { createTableRef } from '../schema/tableRef.js';
 import type { TableRef } from '../schema/tableRef.js';
 import { INTERPOLATION_MARK } from '../sql/scanSqlDdl.js';
 import {
-  buildLocalConstLookup,
   buildModuleConstLookup,
   patternNames,
   resolveConstExpression,
@@ -15,33 +12,28 @@ import {
   resolveStaticString,
   unwrapExpression,
 } from '../ast/staticString.js';
-import type { ConstLookup, ScopeEntry } from '../ast/staticString.js';
+import type { ConstLookup } from '../ast/staticString.js';
+import { classMemberFunctions, findTopLevelClasses } from './classMigrationWalk.js';
 import {
-  bindHelperParameters,
-  classMemberFunctions,
-  findTopLevelClasses,
+  callEffect,
+  claimByRole,
+  followHelper,
   parameterName,
-  readSqlArgument,
-  RUNTIME_TABLE_REASON,
+  startWalk,
   staticPropertyName,
   topLevelFunctions,
+  walkFunction,
   type FunctionNode,
-} from './classMigrationWalk.js';
+  type FunctionWalker,
+  type NodeEffect,
+} from './functionWalk.js';
+import { NO_GLOBALS, readSafely, type MigrationReadContext } from './migrationReader.js';
+import { RUNTIME_TABLE_REASON } from './readerReasons.js';
+import { appendRead, readSqlArgument } from './scriptSql.js';
 
-export { RUNTIME_SQL_REASON, RUNTIME_TABLE_REASON } from './classMigrationWalk.js';
+export { RUNTIME_SQL_REASON, RUNTIME_TABLE_REASON } from './readerReasons.js';
 
-const NO_GLOBALS: MigrationReadContext = { globals: () => undefined };
-
-/** State shared by the whole read of one file. */
-interface Reader {
-  readonly moduleScope: ConstLookup;
-  /** Top-level functions, followed when `up` calls them by name. */
-  readonly moduleFunctions: ReadonlyMap<string, FunctionNode>;
-  readonly events: MigrationEvent[];
-  readonly skipped: SkippedStatement[];
-  /** Functions being walked; one already here is not re-entered (recursion guard). */
-  readonly callStack: Set<FunctionNode>;
-}
+type Reader = FunctionWalker<Frame>;
 
 /** What is known inside the function being walked. */
 interface Frame {
@@ -66,12 +58,7 @@ const QUERYING_PROPERTIES = new Set(['manager', 'connection']);
  * the file and never throws.
  */
 export function readTypeormMigration(program: TSESTree.Program, context: MigrationReadContext = NO_GLOBALS): MigrationFileFacts {
-  try {
-    return readProgram(program, context);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'unreadable', reason: `unexpected syntax while reading the migration: ${detail}` };
-  }
+  return readSafely(() => readProgram(program, context));
 }
 
 function readProgram(program: TSESTree.Program, context: MigrationReadContext): MigrationFileFacts {
@@ -83,46 +70,21 @@ function readProgram(program: TSESTree.Program, context: MigrationReadContext): 
   if (migrations.length === 0) return { kind: 'not-a-migration' };
 
   const reader: Reader = {
-    moduleScope: buildModuleConstLookup(program, context.globals),
-    moduleFunctions: topLevelFunctions(program),
-    events: [],
-    skipped: [],
-    callStack: new Set(),
+    ...startWalk(buildModuleConstLookup(program, context.globals), topLevelFunctions(program)),
+    visit: (frame, node) => visit(reader, frame, node),
   };
   for (const { up, members } of migrations) {
     // TypeORM passes the query runner as up's first argument.
     const runner = up.params[0] === undefined ? undefined : parameterName(up.params[0]);
     const runners = new Set(runner === undefined ? [] : [runner]);
-    walkFunction(reader, up, members, { runners, queryTargets: new Set(), params: new Map() });
+    walkFunction(reader, up, new Map(), (scope) => ({ runners, queryTargets: new Set<string>(), scope, members }));
   }
   return { kind: 'migration', events: reader.events, skipped: reader.skipped };
 }
 
-interface FunctionEntry {
-  readonly runners: Set<string>;
-  readonly queryTargets: Set<string>;
-  /** Parameters bound to the caller's arguments. */
-  readonly params: ReadonlyMap<string, ScopeEntry>;
-}
-
-/** Walks one function body in source order, unless it is already being walked (recursion). */
-function walkFunction(reader: Reader, fn: FunctionNode, members: ReadonlyMap<string, FunctionNode>, entry: FunctionEntry): void {
-  if (reader.callStack.has(fn)) return;
-  reader.callStack.add(fn);
-  try {
-    const scope = buildLocalConstLookup(fn, reader.moduleScope, entry.params);
-    walkNode(reader, { runners: entry.runners, queryTargets: entry.queryTargets, scope, members }, fn.body);
-  } finally {
-    reader.callStack.delete(fn);
-  }
-}
-
-function walkNode(reader: Reader, frame: Frame, root: TSESTree.Node): void {
-  walkAst(root, (node) => {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator) noteRunnerAlias(frame, node);
-    if (node.type === AST_NODE_TYPES.CallExpression) return visitCall(reader, frame, node);
-    return true;
-  });
+function visit(reader: Reader, frame: Frame, node: TSESTree.Node): NodeEffect | undefined {
+  if (node.type === AST_NODE_TYPES.VariableDeclarator) noteRunnerAlias(frame, node);
+  return node.type === AST_NODE_TYPES.CallExpression ? callEffect(node, classifyCall(reader, frame, node)) : undefined;
 }
 
 /** `const qr = queryRunner`, `const m = queryRunner.manager`, `const { manager } = queryRunner`. */
@@ -157,42 +119,30 @@ function isQueryTarget(frame: Frame, node: TSESTree.Node): boolean {
   return property !== undefined && QUERYING_PROPERTIES.has(property) && isRunner(frame, expression.object);
 }
 
-/**
- * Handles a call the reader understands and returns false (its arguments are walked here,
- * before the call's own effect, as they run first); other calls are walked into normally.
- */
-function visitCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): boolean {
-  const action = classifyCall(reader, frame, call);
-  if (action === undefined) return true;
-  for (const argument of call.arguments) walkNode(reader, frame, argument);
-  action();
-  return false;
-}
-
+/** What a call the reader understands does, applied after its arguments are walked (they run first). */
 function classifyCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): (() => void) | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const helper = reader.moduleFunctions.get(callee.name);
     // `this` in a top-level function is not the migration, so it sees no class members.
-    return helper === undefined ? undefined : () => followHelper(reader, frame, helper, new Map(), call);
+    return helper === undefined ? undefined : () => followRunnerHelper(reader, frame, helper, new Map(), call);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticPropertyName(callee);
   if (method === undefined) return undefined;
-  if (method === 'query' && isQueryTarget(frame, callee.object)) return () => readQueryCall(reader, frame, call);
+  if (method === 'query' && isQueryTarget(frame, callee.object)) {
+    return () => appendRead(reader, readSqlArgument(call.arguments[0], frame.scope, call.loc.start.line));
+  }
   if (BUILDER_METHODS.has(method) && isRunner(frame, callee.object)) return () => readBuilderCall(reader, frame, method, call);
   if (unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression) {
     const helper = frame.members.get(method);
-    return helper === undefined ? undefined : () => followHelper(reader, frame, helper, frame.members, call);
+    return helper === undefined ? undefined : () => followRunnerHelper(reader, frame, helper, frame.members, call);
   }
   return undefined;
 }
 
-/**
- * Walks a helper at its call position. A parameter receiving the runner is a runner there;
- * other parameters are bound to the caller's arguments, so `helper(queryRunner, 'users')` reads.
- */
-function followHelper(
+/** Walks a helper at its call position: a parameter receiving the runner (or a query target) is one there. */
+function followRunnerHelper(
   reader: Reader,
   frame: Frame,
   helper: FunctionNode,
@@ -201,19 +151,11 @@ function followHelper(
 ): void {
   const runners = new Set<string>();
   const queryTargets = new Set<string>();
-  const params = bindHelperParameters(helper, call, frame.scope, reader.moduleScope, (name, argument) => {
-    if (isRunner(frame, argument)) runners.add(name);
-    else if (isQueryTarget(frame, argument)) queryTargets.add(name);
-    else return false;
-    return true;
-  });
-  walkFunction(reader, helper, members, { runners, queryTargets, params });
-}
-
-function readQueryCall(reader: Reader, frame: Frame, call: TSESTree.CallExpression): void {
-  const read = readSqlArgument(call.arguments[0], frame.scope, call.loc.start.line);
-  reader.events.push(...read.events);
-  reader.skipped.push(...read.skipped);
+  const classify = claimByRole([
+    [(argument) => isRunner(frame, argument), runners],
+    [(argument) => isQueryTarget(frame, argument), queryTargets],
+  ]);
+  followHelper(reader, helper, call, frame.scope, classify, (scope) => ({ runners, queryTargets, scope, members }));
 }
 
 function readBuilderCall(reader: Reader, frame: Frame, method: string, call: TSESTree.CallExpression): void {

@@ -1,9 +1,7 @@
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETECTION_INPUTS, detectEntities } from '../../src/entities/detectEntities.js';
 import { DEFAULT_NAMING } from '../../src/entities/detectionContext.js';
-
-const program = (code: string) => parse(code, { loc: true, range: true });
+import { parseCode as program } from '../support/parseFixture.js';
 
 describe('detectEntities', () => {
   it("applies TypeORM's entityPrefix to every TypeORM table, closure tables included", () => {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
-import { createDetectionContext, DEFAULT_DETECTION_INPUTS, detectEntities } from '../../src/entities/detectEntities.js';
+import { detectEntities } from '../../src/entities/detectEntities.js';
 import type { EntityDeclaration } from '../../src/entities/entityDeclaration.js';
 import {
   detectDrizzleTables,
@@ -10,24 +9,11 @@ import {
   RUNTIME_SCHEMA_REASON,
   UNREADABLE_CREATOR_REASON,
 } from '../../src/orm/drizzle/detectDrizzleTables.js';
+import { detectIn, parseCode, table, tableSummaries } from '../support/parseFixture.js';
 import { fixturePath } from '../support/ruleTester.js';
 
-function detect(source: string): EntityDeclaration[] {
-  return detectDrizzleTables(createDetectionContext(parse(source, { loc: true, range: true }), DEFAULT_DETECTION_INPUTS));
-}
-
-/** name, kind and table of each detected declaration. */
-function summary(source: string): { name: string; kind: string; table: unknown }[] {
-  return detect(source).map((entity) => ({
-    name: entity.name,
-    kind: entity.kind,
-    table: entity.tableName.resolved ? entity.tableName.table : { unresolved: entity.tableName.reason },
-  }));
-}
-
-function table(name: string, schema?: string) {
-  return { name, schema, quoted: true };
-}
+const detect = (source: string): EntityDeclaration[] => detectIn(detectDrizzleTables, source);
+const summary = (source: string) => tableSummaries(detect(source));
 
 const PG = "import { pgTable, pgSchema, pgTableCreator, pgView, pgMaterializedView, serial, text } from 'drizzle-orm/pg-core';\n";
 
@@ -201,7 +187,7 @@ describe('detectDrizzleTables: views', () => {
 
 describe('detectDrizzleTables: the drizzle-basic fixture', () => {
   it('detects every table and view of src/db/schema.ts through detectEntities', () => {
-    const program = parse(readFileSync(fixturePath('drizzle-basic', 'src/db/schema.ts'), 'utf8'), { loc: true, range: true });
+    const program = parseCode(readFileSync(fixturePath('drizzle-basic', 'src/db/schema.ts'), 'utf8'));
     expect(detectEntities(program).map((entity) => [entity.orm, entity.name, entity.kind, entity.tableName])).toEqual([
       ['drizzle', 'users', 'table', { resolved: true, table: table('users'), source: 'explicit' }],
       ['drizzle', 'posts', 'table', { resolved: true, table: table('posts'), source: 'explicit' }],

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import {
   KNEX_RUNTIME_SCHEMA_REASON,
@@ -8,30 +7,12 @@ import {
   readKnexMigration,
 } from '../../src/migrations/readKnexMigration.js';
 import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
-import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../../src/schema/ddlEvent.js';
+import type { MigrationFileFacts } from '../../src/schema/ddlEvent.js';
+import { lineOf, migrationStatements, readMigrationCode, table } from '../support/parseFixture.js';
 import { fixturePath } from '../support/ruleTester.js';
 
-function read(source: string): MigrationFileFacts {
-  return readKnexMigration(parse(source, { loc: true, range: true }));
-}
-
-/** Reads a file that must be a migration and returns what it found. */
-function readMigration(source: string): { events: readonly MigrationEvent[]; skipped: readonly SkippedStatement[] } {
-  const facts = read(source);
-  if (facts.kind !== 'migration') throw new Error(`expected a migration, got ${JSON.stringify(facts)}`);
-  return { events: facts.events, skipped: facts.skipped };
-}
-
-/** 1-based line of the only occurrence of `fragment` in `source`, so assertions survive edits. */
-function lineOf(source: string, fragment: string): number {
-  const index = source.indexOf(fragment);
-  if (index === -1 || source.indexOf(fragment, index + 1) !== -1) throw new Error(`fragment must occur exactly once: ${fragment}`);
-  return source.slice(0, index).split('\n').length;
-}
-
-function table(name: string, schema?: string, quoted = true) {
-  return { name, schema, quoted };
-}
+const read = (source: string): MigrationFileFacts => readMigrationCode(readKnexMigration, source);
+const readMigration = (source: string) => migrationStatements(read(source));
 
 describe('readKnexMigration: how up is exported', () => {
   const body = "knex.schema.createTable('users', (t) => { t.increments('id'); })";

@@ -1,14 +1,13 @@
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NAMING } from '../../src/entities/detectionContext.js';
-import { createDetectionContext, detectEntities } from '../../src/entities/detectEntities.js';
+import { detectEntities } from '../../src/entities/detectEntities.js';
 import type { EntityDeclaration } from '../../src/entities/entityDeclaration.js';
 import { detectMikroOrmEntities } from '../../src/orm/mikro-orm/detectMikroOrmEntities.js';
 import type { EntityMarker } from '../../src/settings/settingsShape.js';
+import { detectIn, parseCode } from '../support/parseFixture.js';
 
 function detect(code: string, markers: readonly EntityMarker[] = []): EntityDeclaration[] {
-  const program = parse(code, { loc: true, range: true });
-  return detectMikroOrmEntities(createDetectionContext(program, { markers, naming: DEFAULT_NAMING }));
+  return detectIn(detectMikroOrmEntities, code, { markers, naming: DEFAULT_NAMING });
 }
 
 /** What the rules use of one declaration: kind, name and table. */
@@ -280,7 +279,7 @@ describe('detectMikroOrmEntities: markers and registration', () => {
   });
 
   it('is registered with detectEntities', () => {
-    const program = parse(`${CORE}@Entity()\nexport class User {}\n`, { loc: true, range: true });
+    const program = parseCode(`${CORE}@Entity()\nexport class User {}\n`);
     expect(detectEntities(program).map(summary)).toEqual([{ kind: 'table', name: 'User', tableName: table('user', undefined, 'naming-strategy') }]);
   });
 });

@@ -1,29 +1,11 @@
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
 import { readMikroOrmMigration } from '../../src/migrations/readMikroOrmMigration.js';
-import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../../src/schema/ddlEvent.js';
+import type { MigrationFileFacts } from '../../src/schema/ddlEvent.js';
+import { lineOf, migrationStatements, readMigrationCode, table } from '../support/parseFixture.js';
 
-function read(source: string): MigrationFileFacts {
-  return readMikroOrmMigration(parse(source, { loc: true, range: true }));
-}
-
-function readMigration(source: string): { events: readonly MigrationEvent[]; skipped: readonly SkippedStatement[] } {
-  const facts = read(source);
-  if (facts.kind !== 'migration') throw new Error(`expected a migration, got ${JSON.stringify(facts)}`);
-  return { events: facts.events, skipped: facts.skipped };
-}
-
-/** 1-based line of the only occurrence of `fragment` in `source`. */
-function lineOf(source: string, fragment: string): number {
-  const index = source.indexOf(fragment);
-  if (index === -1 || source.indexOf(fragment, index + 1) !== -1) throw new Error(`fragment must occur exactly once: ${fragment}`);
-  return source.slice(0, index).split('\n').length;
-}
-
-function table(name: string, schema?: string, quoted = true) {
-  return { name, schema, quoted };
-}
+const read = (source: string): MigrationFileFacts => readMigrationCode(readMikroOrmMigration, source);
+const readMigration = (source: string) => migrationStatements(read(source));
 
 const GENERATED = `import { Migration } from '@mikro-orm/migrations';
 

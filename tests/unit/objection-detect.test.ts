@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
-import { createDetectionContext, DEFAULT_DETECTION_INPUTS, detectEntities } from '../../src/entities/detectEntities.js';
+import { detectEntities } from '../../src/entities/detectEntities.js';
 import type { EntityDeclaration } from '../../src/entities/entityDeclaration.js';
 import {
   detectObjectionModels,
@@ -9,23 +8,11 @@ import {
   PER_CLASS_TABLE_NAME_REASON,
   RUNTIME_TABLE_NAME_REASON,
 } from '../../src/orm/objection/detectObjectionModels.js';
+import { detectIn, parseCode, table, tableSummaries } from '../support/parseFixture.js';
 import { fixturePath } from '../support/ruleTester.js';
 
-function detect(source: string): EntityDeclaration[] {
-  return detectObjectionModels(createDetectionContext(parse(source, { loc: true, range: true }), DEFAULT_DETECTION_INPUTS));
-}
-
-function summary(source: string): { name: string; kind: string; table: unknown }[] {
-  return detect(source).map((entity) => ({
-    name: entity.name,
-    kind: entity.kind,
-    table: entity.tableName.resolved ? entity.tableName.table : { unresolved: entity.tableName.reason },
-  }));
-}
-
-function table(name: string, schema?: string) {
-  return { name, schema, quoted: true };
-}
+const detect = (source: string): EntityDeclaration[] => detectIn(detectObjectionModels, source);
+const summary = (source: string) => tableSummaries(detect(source));
 
 const ESM = "import { Model } from 'objection';\n";
 const CJS = "const { Model } = require('objection');\n";
@@ -152,7 +139,7 @@ describe('detectObjectionModels: the objection-basic fixture', () => {
     ['src/models/Invoice.ts', [['Invoice', 'table', { resolved: true, table: table('invoices', 'billing'), source: 'explicit' }]]],
     ['src/legacy/Pet.js', [['Pet', 'table', { resolved: true, table: table('pets'), source: 'explicit' }]]],
   ])('%s through detectEntities', (file, expected) => {
-    const program = parse(readFileSync(fixturePath('objection-basic', file), 'utf8'), { loc: true, range: true });
+    const program = parseCode(readFileSync(fixturePath('objection-basic', file), 'utf8'));
     expect(detectEntities(program).map((entity) => [entity.name, entity.kind, entity.tableName])).toEqual(expected);
   });
 });

@@ -6,38 +6,16 @@ import { forEachChildNode, walkAst } from '../../src/ast/walkAst.js';
 import { readTypeormMigration } from '../../src/migrations/readTypeormMigration.js';
 import { buildModuleConstLookup, resolveStaticString } from '../../src/ast/staticString.js';
 import type { ConstLookup } from '../../src/ast/staticString.js';
-import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../../src/schema/ddlEvent.js';
+import type { MigrationFileFacts } from '../../src/schema/ddlEvent.js';
 import { INTERPOLATION_MARK } from '../../src/sql/scanSqlDdl.js';
+import { lineOf, migrationStatements, parseCode, readMigrationCode, table } from '../support/parseFixture.js';
 
-function parseProgram(source: string): TSESTree.Program {
-  return parse(source, { loc: true, range: true });
-}
-
-function read(source: string): MigrationFileFacts {
-  return readTypeormMigration(parseProgram(source));
-}
-
-/** Reads a file that must be a migration and returns what it found. */
-function readMigration(source: string): { events: readonly MigrationEvent[]; skipped: readonly SkippedStatement[] } {
-  const facts = read(source);
-  if (facts.kind !== 'migration') throw new Error(`expected a migration, got ${JSON.stringify(facts)}`);
-  return { events: facts.events, skipped: facts.skipped };
-}
-
-/** 1-based line of the only occurrence of `fragment` in `source`, so assertions survive edits. */
-function lineOf(source: string, fragment: string): number {
-  const index = source.indexOf(fragment);
-  if (index === -1 || source.indexOf(fragment, index + 1) !== -1) throw new Error(`fragment must occur exactly once: ${fragment}`);
-  return source.slice(0, index).split('\n').length;
-}
-
-function table(name: string, schema?: string) {
-  return { name, schema, quoted: true };
-}
+const read = (source: string): MigrationFileFacts => readMigrationCode(readTypeormMigration, source);
+const readMigration = (source: string) => migrationStatements(read(source));
 
 /** Static text of the initializer of `const probe = ...` (the last declaration) in `source`. */
 function resolveProbe(source: string): string | undefined {
-  const program = parseProgram(source);
+  const program = parseCode(source);
   const last = program.body[program.body.length - 1];
   if (last?.type !== AST_NODE_TYPES.VariableDeclaration) throw new Error('probe must be the last statement');
   const init = last.declarations[0]?.init;
@@ -47,7 +25,7 @@ function resolveProbe(source: string): string | undefined {
 
 describe('walkAst', () => {
   it('visits nodes pre-order in source order, interleaving template quasis and expressions', () => {
-    const program = parseProgram('const s = `a${b}c${d}e`;');
+    const program = parseCode('const s = `a${b}c${d}e`;');
     const seen: string[] = [];
     walkAst(program, (node) => {
       if (node.type === AST_NODE_TYPES.TemplateElement) seen.push(`quasi:${node.value.raw}`);
@@ -57,7 +35,7 @@ describe('walkAst', () => {
   });
 
   it('skips the children of a node when enter returns false', () => {
-    const program = parseProgram('f(a, g(b)); h(c);');
+    const program = parseCode('f(a, g(b)); h(c);');
     const seen: string[] = [];
     walkAst(program, (node) => {
       if (node.type === AST_NODE_TYPES.Identifier) seen.push(node.name);
@@ -82,7 +60,7 @@ describe('walkAst', () => {
   });
 
   it('forEachChildNode yields direct children in source order and never the parent', () => {
-    const program = parseProgram('const a = 1, b = 2;');
+    const program = parseCode('const a = 1, b = 2;');
     const declaration = program.body[0];
     if (declaration === undefined) throw new Error('missing declaration');
     const children: string[] = [];
@@ -122,13 +100,13 @@ describe('resolveStaticString', () => {
   });
 
   it('accepts a plain (name) => expression function as the lookup', () => {
-    const program = parseProgram(`const probe = 'users';`);
+    const program = parseCode(`const probe = 'users';`);
     const declaration = program.body[0];
     if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) throw new Error('missing declaration');
     const init = declaration.declarations[0]?.init;
     if (init == null) throw new Error('missing initializer');
     const lookup: ConstLookup = (name) => (name === 'T' ? init : undefined);
-    const template = parseProgram('`DROP TABLE ${T}`;').body[0];
+    const template = parseCode('`DROP TABLE ${T}`;').body[0];
     if (template?.type !== AST_NODE_TYPES.ExpressionStatement) throw new Error('missing template');
     expect(resolveStaticString(template.expression, lookup)).toBe('DROP TABLE users');
   });

@@ -1,10 +1,6 @@
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { readSequelizeDefineDefaults, readSequelizeSetup } from '../../src/orm/sequelize/readSequelizeDefine.js';
-
-function program(code: string) {
-  return parse(code, { loc: true, range: true });
-}
+import { parseCode as program } from '../support/parseFixture.js';
 
 describe('readSequelizeSetup', () => {
   it('reads define from new Sequelize(uri, options), (options) and (database, username, password, options)', () => {

@@ -1,14 +1,13 @@
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NAMING, type NamingOptions } from '../../src/entities/detectionContext.js';
-import { createDetectionContext, detectEntities } from '../../src/entities/detectEntities.js';
+import { detectEntities } from '../../src/entities/detectEntities.js';
 import type { EntityDeclaration } from '../../src/entities/entityDeclaration.js';
 import { detectSequelizeModels } from '../../src/orm/sequelize/detectSequelizeModels.js';
 import type { EntityMarker } from '../../src/settings/settingsShape.js';
+import { detectIn, parseCode } from '../support/parseFixture.js';
 
 function detect(code: string, naming: NamingOptions = DEFAULT_NAMING, markers: readonly EntityMarker[] = []): EntityDeclaration[] {
-  const program = parse(code, { loc: true, range: true });
-  return detectSequelizeModels(createDetectionContext(program, { markers, naming }));
+  return detectIn(detectSequelizeModels, code, { markers, naming });
 }
 
 function naming(freezeTableName: boolean, underscored: boolean): NamingOptions {
@@ -279,7 +278,7 @@ describe('detectSequelizeModels: sequelize-typescript', () => {
   });
 
   it('is registered in the detector list', () => {
-    const program = parse("import { Table, Model } from 'sequelize-typescript';\n@Table\nexport class Vertex extends Model {}\n", { loc: true, range: true });
+    const program = parseCode("import { Table, Model } from 'sequelize-typescript';\n@Table\nexport class Vertex extends Model {}\n");
     expect(detectEntities(program).map((entity) => [entity.orm, entity.name, entity.tableName])).toEqual([
       ['sequelize-typescript', 'Vertex', derived('Vertices')],
     ]);

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { createDetectionContext, DEFAULT_DETECTION_INPUTS, type DetectionInputs } from '../../src/entities/detectEntities.js';
@@ -11,12 +10,13 @@ import type { EntityDeclaration, EntityKind } from '../../src/entities/entityDec
 import { detectTypeormEntities } from '../../src/orm/typeorm/detectTypeormEntities.js';
 import { typeormClosureJunctionTableName } from '../../src/orm/typeorm/typeormTreeNaming.js';
 import { normaliseSchema, type TableRef } from '../../src/schema/tableRef.js';
+import { detectIn, parseCode, table } from '../support/parseFixture.js';
 
 const require = createRequire(import.meta.url);
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'typeorm-extras');
 
 function detect(code: string, inputs: DetectionInputs = DEFAULT_DETECTION_INPUTS): EntityDeclaration[] {
-  return detectTypeormEntities(createDetectionContext(parse(code, { loc: true, range: true }), inputs));
+  return detectIn(detectTypeormEntities, code, inputs);
 }
 
 function fixture(relativePath: string): string {
@@ -43,10 +43,6 @@ function locIn(code: string, around: string, part: string): TSESTree.SourceLocat
   const offset = around.indexOf(part);
   if (start === -1 || offset === -1) throw new Error(`not found: ${part} in ${around}`);
   return locOf(code.slice(0, start + offset + part.length), part, code.slice(0, start + offset).split(part).length - 1);
-}
-
-function table(name: string, schema?: string): TableRef {
-  return { name, schema, quoted: true };
 }
 
 interface Expected {
@@ -239,7 +235,7 @@ describe('decorator options: database and spreads', () => {
   });
 
   it('reads spreads of constants imported from other project modules (outer lookup)', () => {
-    const other = parse("export const BASE = { schema: 'shared' };", { loc: true, range: true });
+    const other = parseCode("export const BASE = { schema: 'shared' };");
     const baseInit = (other.body[0] as TSESTree.ExportNamedDeclaration).declaration as TSESTree.VariableDeclaration;
     const init = baseInit.declarations[0]?.init ?? undefined;
     const inputs: DetectionInputs = { ...DEFAULT_DETECTION_INPUTS, outerLookup: (name) => (name === 'BASE' ? init : undefined) };
@@ -522,7 +518,7 @@ describe('compiled JavaScript (__decorate)', () => {
 
 describe('robustness', () => {
   it('returns no entities when reading fails instead of throwing', () => {
-    const program = parse("import { Entity } from 'typeorm';\n@Entity(NAME) class A {}\n", { loc: true, range: true });
+    const program = parseCode("import { Entity } from 'typeorm';\n@Entity(NAME) class A {}\n");
     const context = createDetectionContext(program, DEFAULT_DETECTION_INPUTS);
     const failing: DetectionContext = {
       ...context,

@@ -6,6 +6,7 @@ import type { DetectionContext } from '../../entities/detectionContext.js';
 import type { EntityDeclaration, EntityKind, EntityTableName } from '../../entities/entityDeclaration.js';
 import { createTableRef } from '../../schema/tableRef.js';
 import type { EntityMarker, MarkerKind } from '../../settings/settingsShape.js';
+import { topLevelClasses, type ClassNode } from '../topLevelClasses.js';
 import { isSet, NO_OPTIONS, readEntityOptions, resolveObjectLiteral, type EntityOptions } from './mikroOrmOptions.js';
 import { mikroOrmDefaultTableName } from './mikroOrmNaming.js';
 
@@ -42,8 +43,6 @@ const REASONS = {
   virtual: 'it is a virtual entity: no database object backs it',
   child: "it shares its single-table-inheritance root's table",
 } as const;
-
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** Where a declaration's parent is: nowhere, a same-file declaration, or somewhere this file cannot see. */
 type ParentRef =
@@ -104,20 +103,6 @@ function importsMikroOrm(bindings: ReadonlyMap<string, ImportBinding>): boolean 
 
 // ---------------------------------------------------------------------------------------------
 // Collecting declarations
-
-function topLevelClasses(program: TSESTree.Program): ClassNode[] {
-  const classes: ClassNode[] = [];
-  for (const statement of program.body) {
-    const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
-    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.ClassExpression) {
-      classes.push(declaration);
-    }
-  }
-  return classes;
-}
 
 interface DecoratorMatch {
   readonly origin: 'decorator' | 'marker';

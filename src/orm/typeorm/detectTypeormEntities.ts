@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectionContext } from '../../entities/detectionContext.js';
 import type { EntityDeclaration } from '../../entities/entityDeclaration.js';
 import type { EntityMarker } from '../../settings/settingsShape.js';
+import { topLevelClasses } from '../topLevelClasses.js';
 import { detectTypeormEntitySchemas } from './detectTypeormEntitySchemas.js';
 import { findCompiledDecoratedClasses } from './typeormCompiledClasses.js';
 import { entityFromDecoratedClass, type DecoratedClass } from './typeormDecoratedEntity.js';
@@ -11,23 +12,6 @@ const TYPEORM_MARKERS: readonly EntityMarker[] = [
   { package: 'typeorm', name: 'ViewEntity', kind: 'view', orm: 'typeorm' },
   { package: 'typeorm', name: 'ChildEntity', kind: 'child', orm: 'typeorm' },
 ];
-
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
-
-/** Top-level classes, exported or not. */
-function topLevelClasses(program: TSESTree.Program): ClassNode[] {
-  const classes: ClassNode[] = [];
-  for (const statement of program.body) {
-    const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
-    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.ClassExpression) {
-      classes.push(declaration);
-    }
-  }
-  return classes;
-}
 
 /** TypeScript classes with decorators, reported at their name (or the class when anonymous). */
 function decoratedTypeScriptClasses(program: TSESTree.Program): DecoratedClass[] {
