@@ -1,7 +1,7 @@
 import type { TableRef } from './tableRef.js';
 
-/** What a migration statement does to the set of tables. */
-export type DdlEventKind = 'create-table' | 'drop-table' | 'rename-table';
+/** What a migration statement does to the set of tables and views. */
+export type DdlEventKind = 'create-table' | 'drop-table' | 'rename-table' | 'create-view' | 'drop-view' | 'rename-view';
 
 /** One DDL effect found in a piece of SQL text, located by character offset in that text. */
 export interface DdlEvent {

@@ -28,6 +28,10 @@ export interface ReplayedSchema {
   findTable(ref: TableRef): PresentTable | undefined;
   explainAbsence(ref: TableRef): TableAbsence;
   readonly tables: readonly PresentTable[];
+  /** Views live in their own namespace here: `DROP VIEW` never removes a table, nor the reverse. */
+  findView(ref: TableRef): PresentTable | undefined;
+  explainViewAbsence(ref: TableRef): TableAbsence;
+  readonly views: readonly PresentTable[];
 }
 
 interface Removal {
@@ -70,13 +74,40 @@ class MultiMap<T extends { ref: TableRef }> {
   }
 }
 
+/** The live objects of one kind (tables, or views) and how each absent one went away. */
+class ObjectSpace {
+  readonly present = new MultiMap<PresentTable>();
+  readonly removals = new MultiMap<Removal>();
+
+  create(ref: TableRef, at: MigrationSite): void {
+    if (this.present.matching(ref).length === 0) this.present.add({ ref, createdAt: at });
+  }
+
+  drop(ref: TableRef, at: MigrationSite): void {
+    this.present.removeMatching(ref);
+    this.removals.add({ ref, absence: { kind: 'dropped', at } });
+  }
+
+  rename(ref: TableRef, to: TableRef, at: MigrationSite): void {
+    this.present.removeMatching(ref);
+    this.removals.add({ ref, absence: { kind: 'renamed', to, at } });
+    // Added even if the source is unknown (created by a file that could not be read):
+    // a missed create must not turn into a false report.
+    this.create(to, at);
+  }
+
+  explain(ref: TableRef): TableAbsence {
+    return this.removals.matching(ref).at(-1)?.absence ?? { kind: 'never-created' };
+  }
+}
+
 /**
  * Applies create/drop/rename events in migration order, then statement order, so that
  * drop-and-recreate and rebuild-and-rename sequences end with the table present.
  */
 export function replayMigrations(migrations: readonly ReplayInput[]): ReplayedSchema {
-  const present = new MultiMap<PresentTable>();
-  const removals = new MultiMap<Removal>();
+  const tables = new ObjectSpace();
+  const views = new ObjectSpace();
 
   for (const migration of migrations) {
     for (const event of migration.events) {
@@ -84,30 +115,33 @@ export function replayMigrations(migrations: readonly ReplayInput[]): ReplayedSc
       const at: MigrationSite = { file: migration.file, line: event.line };
       switch (event.kind) {
         case 'create-table':
-          if (present.matching(event.table).length === 0) present.add({ ref: event.table, createdAt: at });
+          tables.create(event.table, at);
           break;
         case 'drop-table':
-          present.removeMatching(event.table);
-          removals.add({ ref: event.table, absence: { kind: 'dropped', at } });
+          tables.drop(event.table, at);
           break;
-        case 'rename-table': {
-          const to = event.to;
-          if (to === undefined) break;
-          present.removeMatching(event.table);
-          removals.add({ ref: event.table, absence: { kind: 'renamed', to, at } });
-          // Added even if the source table is unknown (created by a file that could not be read):
-          // a missed create must not turn into a false report.
-          if (present.matching(to).length === 0) present.add({ ref: to, createdAt: at });
+        case 'rename-table':
+          if (event.to !== undefined) tables.rename(event.table, event.to, at);
           break;
-        }
+        case 'create-view':
+          views.create(event.table, at);
+          break;
+        case 'drop-view':
+          views.drop(event.table, at);
+          break;
+        case 'rename-view':
+          if (event.to !== undefined) views.rename(event.table, event.to, at);
+          break;
       }
     }
   }
 
   return {
-    tables: present.values(),
-    findTable: (ref) => present.matching(ref)[0],
-    explainAbsence: (ref) => removals.matching(ref).at(-1)?.absence ?? { kind: 'never-created' },
+    tables: tables.present.values(),
+    findTable: (ref) => tables.present.matching(ref)[0],
+    explainAbsence: (ref) => tables.explain(ref),
+    views: views.present.values(),
+    findView: (ref) => views.present.matching(ref)[0],
+    explainViewAbsence: (ref) => views.explain(ref),
   };
 }
-

@@ -387,18 +387,26 @@ function scanStatement(stream: TokenStream, scan: SqlDdlScan): void {
 
 /** Reads one statement whose first keyword has been consumed; records what it finds. */
 class StatementScan {
+  /** `ALTER VIEW … RENAME TO` renames a view; every other rename form renames a table. */
+  private renameKind: 'rename-table' | 'rename-view' = 'rename-table';
+
   constructor(
     private readonly stream: TokenStream,
     private readonly scan: SqlDdlScan,
     private readonly offset: number,
   ) {}
 
-  /** `CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE [IF NOT EXISTS] name` */
+  /**
+   * `CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE [IF NOT EXISTS] name`, or
+   * `CREATE [OR REPLACE] [TEMP] [RECURSIVE] [MATERIALIZED] VIEW [IF NOT EXISTS] name` (MySQL's
+   * `ALGORITHM=… DEFINER=… SQL SECURITY …` prefixes skipped).
+   */
   create(): void {
     this.acceptKeywords('OR', 'REPLACE');
     this.acceptAnyKeyword(['GLOBAL', 'LOCAL']);
     const temporary = this.acceptAnyKeyword(['TEMP', 'TEMPORARY']);
     if (!temporary) this.acceptAnyKeyword(['UNLOGGED']);
+    if (this.acceptViewKeyword()) return this.createView(temporary);
     if (!this.acceptKeywords('TABLE')) return;
     this.acceptKeywords('IF', 'NOT', 'EXISTS');
     const name = this.readTableName();
@@ -412,25 +420,52 @@ class StatementScan {
     });
   }
 
-  /** `DROP TABLE [IF EXISTS] a, b, c [CASCADE|RESTRICT]`: one event per readable name. */
+  private createView(temporary: boolean): void {
+    this.acceptKeywords('IF', 'NOT', 'EXISTS');
+    const name = this.readTableName();
+    if (!name.ok) return this.skip(name.reason);
+    this.scan.events.push({ kind: 'create-view', table: name.ref, ...(temporary ? { temporary: true } : {}), offset: this.offset });
+  }
+
+  /** `VIEW`, `MATERIALIZED VIEW`, `RECURSIVE VIEW`, or MySQL's options before `VIEW`. */
+  private acceptViewKeyword(): boolean {
+    this.acceptAnyKeyword(['RECURSIVE', 'MATERIALIZED']);
+    if (this.acceptKeywords('VIEW')) return true;
+    if (!isAnyKeyword(this.stream.peek(), ['ALGORITHM', 'DEFINER', 'SQL'])) return false;
+    // MySQL view options are a handful of tokens; a bounded look keeps this linear.
+    for (let i = 0; i < 24; i++) {
+      const token = this.stream.peek(i);
+      if (token === undefined || isPunct(token, ';') || isPunct(token, '(')) return false;
+      if (isKeyword(token, 'VIEW')) {
+        for (let j = 0; j <= i; j++) this.stream.next();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** `DROP [MATERIALIZED] TABLE|VIEW [IF EXISTS] a, b, c [CASCADE|RESTRICT]`: one event per readable name. */
   drop(): void {
-    if (!this.acceptKeywords('TABLE')) return;
+    const isView = this.acceptKeywords('MATERIALIZED', 'VIEW') || this.acceptKeywords('VIEW');
+    if (!isView && !this.acceptKeywords('TABLE')) return;
     this.acceptKeywords('IF', 'EXISTS');
     for (;;) {
       const name = this.readTableName();
-      if (name.ok) this.scan.events.push({ kind: 'drop-table', table: name.ref, offset: this.offset });
+      if (name.ok) this.scan.events.push({ kind: isView ? 'drop-view' : 'drop-table', table: name.ref, offset: this.offset });
       else this.skip(name.reason);
       if (!this.acceptPunct(',')) return;
     }
   }
 
-  /** `ALTER TABLE [IF EXISTS] [ONLY] name <actions>`: only a `RENAME` action renames the table. */
+  /** `ALTER [MATERIALIZED] TABLE|VIEW [IF EXISTS] [ONLY] name <actions>`: only a `RENAME` action renames it. */
   alter(): void {
-    if (!this.acceptKeywords('TABLE')) return;
+    const isView = this.acceptKeywords('MATERIALIZED', 'VIEW') || this.acceptKeywords('VIEW');
+    if (!isView && !this.acceptKeywords('TABLE')) return;
     this.acceptKeywords('IF', 'EXISTS');
     this.acceptKeywords('ONLY');
     const from = this.readTableName();
     if (!from.ok && from.reason === REASON.missing) return;
+    this.renameKind = isView ? 'rename-view' : 'rename-table';
     this.findRenameAction(from);
   }
 
@@ -494,7 +529,7 @@ class StatementScan {
     if (!from.ok) return this.skip(from.reason);
     if (!to.ok) return this.skip(to.reason);
     const target = to.qualified ? to.ref : { ...to.ref, schema: from.ref.schema };
-    this.scan.events.push({ kind: 'rename-table', table: from.ref, to: target, offset: this.offset });
+    this.scan.events.push({ kind: this.renameKind, table: from.ref, to: target, offset: this.offset });
   }
 
   /**

@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDrizzleJournal } from '../../src/migrations/drizzleJournal.js';
 import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
+import { table } from '../support/parseFixture.js';
 import { fixturePath } from '../support/ruleTester.js';
-
-function table(name: string, schema?: string, quoted = true) {
-  return { name, schema, quoted };
-}
 
 function readFixture(project: string, file: string): ReturnType<typeof readMigrationFile> {
   const filePath = fixturePath(project, file);
@@ -97,6 +94,7 @@ describe('drizzle-kit SQL migrations', () => {
           { kind: 'rename-table', table: table('teams'), to: table('organizations'), line: 1 },
           { kind: 'create-table', table: table('app_sessions'), line: 2 },
           { kind: 'drop-table', table: table('legacy_tokens'), line: 8 },
+          { kind: 'create-view', table: table('active_users', undefined, true), line: 11 },
         ],
         skipped: [],
       },
