@@ -53,7 +53,8 @@ export function inferMikroOrm({ context, packageFacts, listed: listedOrms }: Rea
   }
 }
 
-function mikroConfigCandidates(context: InferenceContext, packageFacts: PackageFacts): string[] {
+/** The MikroORM CLI's config candidates, in its order of preference (the first that exists wins). */
+export function mikroConfigCandidates(context: InferenceContext, packageFacts: PackageFacts): string[] {
   const settings = packageFacts.raw['mikro-orm'];
   const configPaths = isRecord(settings) && Array.isArray(settings.configPaths) ? settings.configPaths : [];
   const output = context.entryKind('dist') === 'directory' ? 'dist' : context.entryKind('build') === 'directory' ? 'build' : 'src';
@@ -84,7 +85,7 @@ function readOptions(context: InferenceContext, options: ConfigObject, origin: s
 }
 
 /** `baseDir` (paths are relative to it), the root by default. */
-function readBaseDir(context: InferenceContext, options: ConfigObject): string {
+export function readBaseDir(context: InferenceContext, options: ConfigObject): string {
   const property = findProperty(context, options, 'baseDir');
   if (property.kind !== 'found') return '';
   const path = readProjectPath(context, property.value, '');
@@ -93,7 +94,8 @@ function readBaseDir(context: InferenceContext, options: ConfigObject): string {
   return '';
 }
 
-function mikroEntityGlob(context: InferenceContext, path: string): string {
+/** What MikroORM loads for an `entities` path: a glob or file as written, a folder's modules. */
+export function mikroEntityGlob(context: InferenceContext, path: string): string {
   if (isGlobPattern(path) || /\.[cm]?[jt]s$/u.test(path) || context.entryKind(path) === 'file') return path;
   return globUnder(path, MIKRO_FOLDER_FILES);
 }

@@ -94,8 +94,8 @@ function readModelsIndexDefine(context: InferenceContext, modelsDirectory: strin
 }
 
 /** Where a sequelize-typescript `new Sequelize({ models })` usually lives; bounded, no walk. */
-const SEQUELIZE_TS_DIRECTORIES = ['', 'src', 'src/db', 'src/database', 'src/config', 'src/models', 'models', 'db', 'database'] as const;
-const SEQUELIZE_TS_FILE = /^(?:index|database|db|sequelize|connection|models)\.[cm]?[jt]s$/u;
+export const SEQUELIZE_TS_DIRECTORIES = ['', 'src', 'src/db', 'src/database', 'src/config', 'src/models', 'models', 'db', 'database'] as const;
+export const SEQUELIZE_TS_FILE = /^(?:index|database|db|sequelize|connection|models)\.[cm]?[jt]s$/u;
 /** sequelize-typescript globs a folder as `folder/*` and keeps `.js` and `.ts` (not `.d.ts`). */
 const SEQUELIZE_TS_FOLDER_FILES = '*.{ts,js}';
 
@@ -168,14 +168,14 @@ function readModelList(context: InferenceContext, list: { node: TSESTree.Node; s
   context.note(`sequelize-typescript models at ${where(list)}: ${listed(globs)}.`);
 }
 
-function isSequelizeTypescriptConstruction(callee: TSESTree.Expression, node: TSESTree.CallExpression | TSESTree.NewExpression, module: ConfigModule): boolean {
+export function isSequelizeTypescriptConstruction(callee: TSESTree.Expression, node: TSESTree.CallExpression | TSESTree.NewExpression, module: ConfigModule): boolean {
   if (node.type !== AST_NODE_TYPES.NewExpression) return false;
   const imported = resolveImportedName(callee, module.bindings);
   return imported?.source === 'sequelize-typescript' && imported.imported === 'Sequelize';
 }
 
 /** Sequelize takes its options as the last argument: `new Sequelize(db, user, pass, options)` or `new Sequelize(options)`. */
-function lastArgumentOptions(context: InferenceContext, call: TSESTree.CallExpression | TSESTree.NewExpression, module: ConfigModule): readonly ConfigObject[] {
+export function lastArgumentOptions(context: InferenceContext, call: TSESTree.CallExpression | TSESTree.NewExpression, module: ConfigModule): readonly ConfigObject[] {
   const last = call.arguments.at(-1);
   if (last === undefined || last.type === AST_NODE_TYPES.SpreadElement) return [];
   const unwrapped = last.type === AST_NODE_TYPES.Literal || last.type === AST_NODE_TYPES.TemplateLiteral ? undefined : last;

@@ -5,7 +5,7 @@ import { configObjectsOf, findCalls, findProperty, readBoolean, readString, type
 import type { ConfigModule, InferenceContext } from './inferenceContext.js';
 import { exportedValues, namedExportedConsts, where } from './moduleGraph.js';
 import { nestRootOptions } from './nestModules.js';
-import { isRecord, scriptFlagPaths } from './packageJson.js';
+import { isRecord, scriptFlagPaths, type PackageFacts } from './packageJson.js';
 import { listed, type OrmFindings, type ReaderInput } from './ormFindings.js';
 import { normaliseRelative } from './projectPaths.js';
 import { readReferenceList } from './referenceList.js';
@@ -23,12 +23,7 @@ const TYPEORM_CLI = /typeorm/u;
  * `TypeOrmModule.forRoot(...)`. Globs are relative to the working directory (the root).
  */
 export function inferTypeorm({ context, packageFacts, listed: listedOrms }: ReaderInput, findings: OrmFindings): void {
-  const files = [
-    ...scriptFlagPaths(packageFacts, TYPEORM_CLI, ['-d', '--dataSource', '--data-source']),
-    ...TYPEORM_SEARCH_DIRECTORIES.flatMap((directory) =>
-      context.filesIn(directory, (name) => (CONFIG_NAME.test(name) && !NOT_CONFIG.test(name)) || name === 'ormconfig.json'),
-    ),
-  ].filter((file, index, all) => all.indexOf(file) === index);
+  const files = typeormConfigFiles(context, packageFacts);
   const seen = new Set<TSESTree.Node>();
   let found = false;
   // A config that exists but cannot be read is named in its own note; "not found" would mislead.
@@ -69,6 +64,19 @@ export function inferTypeorm({ context, packageFacts, listed: listedOrms }: Read
   }
 }
 
+/**
+ * The files that may hold TypeORM options: those passed to the CLI's `-d` in package.json scripts,
+ * then data-source / ormconfig / typeorm.config files (and `ormconfig.json`) in the usual directories.
+ */
+export function typeormConfigFiles(context: InferenceContext, packageFacts: PackageFacts): string[] {
+  return [
+    ...scriptFlagPaths(packageFacts, TYPEORM_CLI, ['-d', '--dataSource', '--data-source']),
+    ...TYPEORM_SEARCH_DIRECTORIES.flatMap((directory) =>
+      context.filesIn(directory, (name) => (CONFIG_NAME.test(name) && !NOT_CONFIG.test(name)) || name === 'ormconfig.json'),
+    ),
+  ].filter((file, index, all) => all.indexOf(file) === index);
+}
+
 /** Options passed to `new DataSource(...)`/`createConnection(...)`, else the module's exported options. */
 function typeormOptionsIn(context: InferenceContext, module: ConfigModule): { objects: ConfigObject[]; problems: string[] } {
   const objects: ConfigObject[] = [];
@@ -90,7 +98,7 @@ function typeormOptionsIn(context: InferenceContext, module: ConfigModule): { ob
   return { objects, problems };
 }
 
-function isDataSourceConstruction(callee: TSESTree.Expression, node: TSESTree.CallExpression | TSESTree.NewExpression, module: ConfigModule): boolean {
+export function isDataSourceConstruction(callee: TSESTree.Expression, node: TSESTree.CallExpression | TSESTree.NewExpression, module: ConfigModule): boolean {
   const imported = resolveImportedName(callee, module.bindings);
   if (node.type === AST_NODE_TYPES.NewExpression) {
     if (imported !== undefined) return imported.source === 'typeorm' && imported.imported === 'DataSource';

@@ -24,6 +24,11 @@ export type JsonResult = { readonly ok: true; readonly value: unknown } | { read
 /** Configs import entity files, which import more: a hard cap keeps inference cheap on any repo. */
 const MAX_PARSED_MODULES = 200;
 
+export interface InferenceContextOptions {
+  /** How many modules one run may parse (200 by default); what is past it is unreadable, never guessed. */
+  readonly maxParsedModules?: number;
+}
+
 /** Everything one inference run shares: cached reads, parsed modules, and what it has to say. */
 export class InferenceContext {
   readonly #reader: ProjectFileReader;
@@ -32,9 +37,11 @@ export class InferenceContext {
   readonly #modules = new Map<string, ModuleResult>();
   readonly #sources: string[] = [];
   readonly #notes: string[] = [];
+  readonly #maxParsedModules: number;
 
-  constructor(reader: ProjectFileReader) {
+  constructor(reader: ProjectFileReader, options: InferenceContextOptions = {}) {
     this.#reader = reader;
+    this.#maxParsedModules = options.maxParsedModules ?? MAX_PARSED_MODULES;
   }
 
   get sources(): readonly string[] {
@@ -88,7 +95,7 @@ export class InferenceContext {
   loadModule(relativePath: string): ModuleResult {
     let result = this.#modules.get(relativePath);
     if (result === undefined) {
-      result = this.#modules.size >= MAX_PARSED_MODULES ? { ok: false, reason: 'too many modules were followed' } : this.#parseModule(relativePath);
+      result = this.#modules.size >= this.#maxParsedModules ? { ok: false, reason: 'too many modules were followed' } : this.#parseModule(relativePath);
       this.#modules.set(relativePath, result);
     }
     return result;

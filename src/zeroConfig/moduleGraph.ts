@@ -14,8 +14,11 @@ export interface ValueRef {
 export type NameTarget =
   /** A `const` (or exported expression): read its value further. */
   | { readonly kind: 'value'; readonly ref: ValueRef }
-  /** A class, function or non-const binding declared in `file`: an entity class's home. */
-  | { readonly kind: 'declared'; readonly file: string }
+  /**
+   * A class, function or non-const binding declared in `file`: an entity class's home. `name` is
+   * its name there (what the class is called at run time), absent for an anonymous default export.
+   */
+  | { readonly kind: 'declared'; readonly file: string; readonly name?: string | undefined }
   /** `import * as ns from './x'`: the whole module. */
   | { readonly kind: 'namespace'; readonly file: string }
   | { readonly kind: 'unresolved'; readonly reason: string };
@@ -39,7 +42,7 @@ const MAX_EXPORT_DEPTH = 8;
 export function resolveName(context: InferenceContext, module: ConfigModule, scope: ConstLookup, name: string, depth = 0): NameTarget {
   const binding = lookupBinding(scope, name);
   if (binding !== undefined) return { kind: 'value', ref: { node: binding.init, scope: binding.scope, module } };
-  if (declaresTopLevel(module.program, name)) return { kind: 'declared', file: module.path };
+  if (declaresTopLevel(module.program, name)) return { kind: 'declared', file: module.path, name };
   const imported = module.bindings.get(name);
   if (imported === undefined) return { kind: 'unresolved', reason: `'${name}' is not a constant, class or import of ${module.path}` };
   if (!isRelativeSpecifier(imported.source)) {
@@ -69,6 +72,63 @@ export function followExport(context: InferenceContext, file: string, exportName
     if (found.kind !== 'unresolved') return found;
   }
   return { kind: 'unresolved', reason: `${file} does not export '${exportName}' statically` };
+}
+
+/**
+ * What `Object.values(ns)` holds for `import * as ns from file`: the target of every value the
+ * module exports (`export *` re-exports followed, without their `default`, as in ES modules).
+ * Type-only exports are left out; what cannot be followed is an `unresolved` target with its reason.
+ */
+export function namespaceMembers(context: InferenceContext, file: string, depth = 0, includeDefault = true): NameTarget[] {
+  if (depth > MAX_EXPORT_DEPTH) return [{ kind: 'unresolved', reason: `re-exports of ${file} go deeper than ${MAX_EXPORT_DEPTH} modules` }];
+  const loaded = context.loadModule(file);
+  if (!loaded.ok) return [{ kind: 'unresolved', reason: `${file} was not read: ${loaded.reason}` }];
+  const module = loaded.module;
+  const members: NameTarget[] = [];
+  for (const statement of module.program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      if (statement.exportKind === 'type') continue;
+      const declaration = statement.declaration;
+      if (declaration !== null) {
+        for (const name of valueNamesOf(declaration)) members.push(exportFromDeclaration(module, declaration, name) ?? { kind: 'declared', file: module.path, name });
+        continue;
+      }
+      for (const specifier of statement.specifiers) {
+        if (specifier.exportKind === 'type') continue;
+        const exported = specifierName(specifier.exported);
+        if (exported === 'default' && !includeDefault) continue;
+        members.push(exportFromSpecifiers(context, module, statement, exported, depth) ?? { kind: 'unresolved', reason: `'${exported}' of ${file} was not followed` });
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      if (includeDefault) members.push(exportFromDefault(context, module, statement, depth));
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.exportKind !== 'type') {
+      members.push(...reExportedMembers(context, module, statement, depth));
+    }
+  }
+  return members;
+}
+
+function reExportedMembers(context: InferenceContext, module: ConfigModule, statement: TSESTree.ExportAllDeclaration, depth: number): NameTarget[] {
+  const source = statement.source.value;
+  if (!isRelativeSpecifier(source)) return [{ kind: 'unresolved', reason: `${module.path} re-exports everything from '${source}', which is not a relative path` }];
+  const target = context.resolveRelativeModule(module.dir, source);
+  if (target === undefined) return [{ kind: 'unresolved', reason: `'${source}' (re-exported by ${module.path}) was not found` }];
+  // `export * as ns from './x'` is one member, the namespace; `export * from './x'` is x's members but its default.
+  return statement.exported === null ? namespaceMembers(context, target, depth + 1, false) : [{ kind: 'namespace', file: target }];
+}
+
+/** The value names a declaration binds (types, interfaces and ambient modules bind none). */
+function valueNamesOf(declaration: TSESTree.NamedExportDeclarations): string[] {
+  switch (declaration.type) {
+    case AST_NODE_TYPES.VariableDeclaration:
+      return declaration.declarations.flatMap((declarator) => (declarator.id.type === AST_NODE_TYPES.Identifier ? [declarator.id.name] : []));
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.TSEnumDeclaration:
+      return declaration.id === null ? [] : [declaration.id.name];
+    default:
+      return [];
+  }
 }
 
 function exportFromStatement(
@@ -103,12 +163,12 @@ function exportFromDeclaration(module: ConfigModule, declaration: TSESTree.Named
       if (declaration.kind === 'const' && declarator.init !== null) {
         return { kind: 'value', ref: { node: declarator.init, scope: module.lookup, module } };
       }
-      return { kind: 'declared', file: module.path };
+      return { kind: 'declared', file: module.path, name: exportName };
     }
     return undefined;
   }
   return 'id' in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier && declaration.id.name === exportName
-    ? { kind: 'declared', file: module.path }
+    ? { kind: 'declared', file: module.path, name: exportName }
     : undefined;
 }
 
@@ -140,7 +200,7 @@ function exportFromDefault(context: InferenceContext, module: ConfigModule, stat
     case AST_NODE_TYPES.FunctionDeclaration:
     case AST_NODE_TYPES.ClassExpression:
     case AST_NODE_TYPES.TSDeclareFunction:
-      return { kind: 'declared', file: module.path };
+      return { kind: 'declared', file: module.path, name: declaration.id?.name };
     case AST_NODE_TYPES.Identifier:
       return resolveName(context, module, module.lookup, declaration.name, depth);
     default:

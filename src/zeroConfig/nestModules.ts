@@ -39,33 +39,37 @@ export interface NestRootOptions {
  * object in the Nest modules (`TypeOrmModule`, `SequelizeModule`, `MikroOrmModule`).
  */
 export function nestRootOptions(context: InferenceContext, moduleName: string): NestRootOptions[] {
-  const found: NestRootOptions[] = [];
-  for (const module of loadNestModules(context)) {
-    const objects: ConfigObject[] = [];
-    const problems: string[] = [];
-    const calls = findCalls(module, (callee, node) => node.type === AST_NODE_TYPES.CallExpression && isStaticCall(callee, moduleName, ['forRoot', 'forRootAsync']));
-    for (const call of calls) {
-      const argument = call.arguments[0];
-      if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) continue;
-      const isAsync = call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.property.type === AST_NODE_TYPES.Identifier && call.callee.property.name === 'forRootAsync';
-      const read = configObjectsOf(context, { node: argument, scope: module.lookup, module });
-      problems.push(...read.problems);
-      if (!isAsync) {
-        objects.push(...read.objects);
+  return loadNestModules(context).flatMap((module) => {
+    const found = nestRootOptionsIn(context, module, moduleName);
+    return found === undefined ? [] : [found];
+  });
+}
+
+/** {@link nestRootOptions} of one module; `undefined` when it calls neither `forRoot` nor `forRootAsync`. */
+export function nestRootOptionsIn(context: InferenceContext, module: ConfigModule, moduleName: string): NestRootOptions | undefined {
+  const objects: ConfigObject[] = [];
+  const problems: string[] = [];
+  const calls = findCalls(module, (callee, node) => node.type === AST_NODE_TYPES.CallExpression && isStaticCall(callee, moduleName, ['forRoot', 'forRootAsync']));
+  for (const call of calls) {
+    const argument = call.arguments[0];
+    if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const isAsync = call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.property.type === AST_NODE_TYPES.Identifier && call.callee.property.name === 'forRootAsync';
+    const read = configObjectsOf(context, { node: argument, scope: module.lookup, module });
+    problems.push(...read.problems);
+    if (!isAsync) {
+      objects.push(...read.objects);
+      continue;
+    }
+    for (const asyncOptions of read.objects) {
+      const factory = findProperty(context, asyncOptions, 'useFactory');
+      if (factory.kind !== 'found') {
+        problems.push(`${where(asyncOptions)}: ${moduleName}.forRootAsync options come from a class or an unreadable factory; they were not read.`);
         continue;
       }
-      for (const asyncOptions of read.objects) {
-        const factory = findProperty(context, asyncOptions, 'useFactory');
-        if (factory.kind !== 'found') {
-          problems.push(`${where(asyncOptions)}: ${moduleName}.forRootAsync options come from a class or an unreadable factory; they were not read.`);
-          continue;
-        }
-        const returned = configObjectsOf(context, factory.value);
-        objects.push(...returned.objects);
-        problems.push(...returned.problems);
-      }
+      const returned = configObjectsOf(context, factory.value);
+      objects.push(...returned.objects);
+      problems.push(...returned.problems);
     }
-    if (calls.length > 0) found.push({ file: module.path, objects, problems });
   }
-  return found;
+  return calls.length > 0 ? { file: module.path, objects, problems } : undefined;
 }

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { resolveImportedName } from '../ast/importBindings.js';
 import { resolveConstExpression, unwrapExpression } from '../ast/staticString.js';
 import type { InferenceContext } from './inferenceContext.js';
-import { followExport, resolveName, snippet, where, type NameTarget, type ValueRef } from './moduleGraph.js';
+import { followExport, namespaceMembers, resolveName, snippet, where, type NameTarget, type ValueRef } from './moduleGraph.js';
 import { isPathLike, readProjectPath } from './pathExpressions.js';
 import { baseNameOf, globUnder, parentOf } from './projectPaths.js';
 
@@ -13,10 +14,24 @@ export interface ReferenceListOptions {
   readonly cwdDirectory: string;
   /** Turns a path written in the config into the glob(s) the ORM loads (a directory may mean its files). */
   readonly toGlobs: (projectPath: string) => readonly string[];
+  /**
+   * List classes by name only (in `classes`), not as their files' globs, and read the barrel behind
+   * `Object.values(ns)` export by export: what registers one class must not register its neighbours.
+   */
+  readonly classesByName?: boolean;
+}
+
+/** A class listed by reference: the file declaring it and its name there. */
+export interface ClassReference {
+  readonly file: string;
+  readonly name: string;
 }
 
 export interface ReferenceListResult {
+  /** Path and glob entries; class files too, unless `classesByName`. */
   readonly globs: readonly string[];
+  /** Every named class reference, in source order. */
+  readonly classes: readonly ClassReference[];
   /** Human sentences, each naming the file and line of an entry that could not be read. */
   readonly problems: readonly string[];
 }
@@ -32,32 +47,49 @@ const MAX_ENTRIES = 1_000;
  */
 export function readReferenceList(context: InferenceContext, list: ValueRef, options: ReferenceListOptions): ReferenceListResult {
   const globs: string[] = [];
+  const classes: ClassReference[] = [];
   const problems: string[] = [];
-  const stack: ValueRef[] = [list];
+  // A target (from a barrel's exports) is reported at the entry that led to it.
+  const stack: WorkItem[] = [{ ref: list, at: list }];
   let budget = MAX_ENTRIES;
   while (stack.length > 0) {
-    const ref = stack.pop();
-    if (ref === undefined) break;
+    const item = stack.pop();
+    if (item === undefined) break;
     if (--budget < 0) {
       problems.push(`${where(list)}: ${options.what} nests too deeply to read; the rest is not inferred.`);
       break;
     }
-    const outcome = readEntry(context, ref, options);
+    const outcome = item.target === undefined ? readEntry(context, item.ref, options) : fromTarget(context, item.target, options);
     if (outcome.kind === 'children') {
       // Pushed in reverse so that entries are read (and globs listed) in source order.
-      for (const child of [...outcome.children].reverse()) stack.push(child);
+      for (const child of [...outcome.children].reverse()) stack.push({ ref: child, at: child });
+    } else if (outcome.kind === 'targets') {
+      for (const target of [...outcome.targets].reverse()) stack.push({ ref: item.at, at: item.at, target });
     } else if (outcome.kind === 'globs') {
       for (const glob of outcome.globs) if (!globs.includes(glob)) globs.push(glob);
+    } else if (outcome.kind === 'class') {
+      const { file, name } = outcome;
+      if (!classes.some((known) => known.file === file && known.name === name)) classes.push({ file, name });
+      if (options.classesByName !== true && !globs.includes(file)) globs.push(file);
     } else {
-      problems.push(`${where(ref)}: ${options.what} entry ${snippet(ref)} was not inferred: ${outcome.reason}.`);
+      problems.push(`${where(item.at)}: ${options.what} entry ${snippet(item.at)} was not inferred: ${outcome.reason}.`);
     }
   }
-  return { globs, problems };
+  return { globs, classes, problems };
+}
+
+interface WorkItem {
+  readonly ref: ValueRef;
+  /** The list entry this item comes from, for problems. */
+  readonly at: ValueRef;
+  readonly target?: NameTarget;
 }
 
 type EntryOutcome =
   | { readonly kind: 'children'; readonly children: readonly ValueRef[] }
+  | { readonly kind: 'targets'; readonly targets: readonly NameTarget[] }
   | { readonly kind: 'globs'; readonly globs: readonly string[] }
+  | { readonly kind: 'class'; readonly file: string; readonly name: string }
   | { readonly kind: 'problem'; readonly reason: string };
 
 function readEntry(context: InferenceContext, ref: ValueRef, options: ReferenceListOptions): EntryOutcome {
@@ -79,12 +111,14 @@ function readEntry(context: InferenceContext, ref: ValueRef, options: ReferenceL
         children: node.properties.map((property) => child(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value)),
       };
     case AST_NODE_TYPES.Identifier:
-      return fromTarget(resolveName(context, ref.module, ref.scope, node.name), options);
+      return fromTarget(context, resolveName(context, ref.module, ref.scope, node.name), options);
     case AST_NODE_TYPES.MemberExpression:
       return readMember(context, node, ref, options);
     case AST_NODE_TYPES.CallExpression: {
       const spread = objectValuesArgument(node);
       if (spread !== undefined) return { kind: 'children', children: [child(spread)] };
+      // MikroORM's `defineEntity({...})` written (or held in a const) here: the entity lives in this file.
+      if (isDefineEntityCall(node, ref)) return { kind: 'globs', globs: [ref.module.path] };
       return readPath(context, ref, options);
     }
     case AST_NODE_TYPES.ConditionalExpression:
@@ -111,7 +145,7 @@ function readMember(context: InferenceContext, member: TSESTree.MemberExpression
   // `entities.User` of `import * as entities from './entities'`.
   if (member.object.type === AST_NODE_TYPES.Identifier && !member.computed && member.property.type === AST_NODE_TYPES.Identifier) {
     const object = resolveName(context, ref.module, ref.scope, member.object.name);
-    if (object.kind === 'namespace') return fromTarget(followExport(context, object.file, member.property.name), options);
+    if (object.kind === 'namespace') return fromTarget(context, followExport(context, object.file, member.property.name), options);
   }
   const resolved = resolveConstExpression(member, ref.scope);
   if (resolved !== undefined && resolved.node !== member) {
@@ -120,13 +154,15 @@ function readMember(context: InferenceContext, member: TSESTree.MemberExpression
   return readPath(context, ref, options);
 }
 
-function fromTarget(target: NameTarget, options: ReferenceListOptions): EntryOutcome {
+function fromTarget(context: InferenceContext, target: NameTarget, options: ReferenceListOptions): EntryOutcome {
   switch (target.kind) {
     case 'value':
       return { kind: 'children', children: [target.ref] };
     case 'declared':
-      return { kind: 'globs', globs: [target.file] };
+      // An anonymous default export has no name to list it by: its whole file stands for it.
+      return target.name === undefined ? { kind: 'globs', globs: [target.file] } : { kind: 'class', file: target.file, name: target.name };
     case 'namespace':
+      if (options.classesByName === true) return { kind: 'targets', targets: namespaceMembers(context, target.file) };
       return { kind: 'globs', globs: namespaceGlobs(target.file) };
     case 'unresolved':
       return { kind: 'problem', reason: target.reason };
@@ -145,6 +181,11 @@ export function namespaceGlobs(file: string): string[] {
   const index = /^index(\.[cm]?[jt]sx?)$/u.exec(name);
   if (index === null) return [file];
   return [globUnder(parentOf(file), `**/*${index[1] ?? '.ts'}`)];
+}
+
+function isDefineEntityCall(call: TSESTree.CallExpression, ref: ValueRef): boolean {
+  const imported = resolveImportedName(call.callee, ref.module.bindings);
+  return imported !== undefined && imported.source.startsWith('@mikro-orm/') && imported.imported === 'defineEntity';
 }
 
 /** `Object.values(x)` → `x`. */
