@@ -7,14 +7,14 @@
 // directory), which loads the plugin from ../../dist/src/index.js, so build first:
 //   npm run demo        (= npm run build && node examples/run-demo.mjs)
 //
-// Exit code 0 when the incident has at least one orm-guard error and the fixed project has no
-// problems at all; 1 otherwise, with the reason printed.
+// Exit code 0 when every rule of the plugin's recommended config reports on the incident and the
+// fixed project has no problems at all; 1 otherwise, with the reason printed.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const examplesDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(examplesDir, '..');
@@ -52,8 +52,14 @@ function runEslint(eslintBin, cwd, extraArgs, stdio) {
   });
 }
 
+/** The rules the recommended config turns on, read from the built plugin. */
+async function recommendedRules() {
+  const { default: plugin } = await import(pathToFileURL(pluginEntry).href);
+  return Object.keys(plugin.configs.recommended.rules ?? {});
+}
+
 /** Lints one example: prints ESLint's own stylish output, then counts problems from a JSON run. */
-function lintExample(eslintBin, example) {
+function lintExample(eslintBin, example, expectedRules) {
   const cwd = path.join(examplesDir, example.name);
   const relativeCwd = path.relative(repoRoot, cwd);
 
@@ -105,8 +111,9 @@ function lintExample(eslintBin, example) {
     ok = false;
     reason = `${plural(summary.fatal, 'file')} could not be parsed; the example itself is broken`;
   } else if (example.expectFindings) {
-    ok = summary.pluginErrors > 0;
-    reason = ok ? undefined : 'expected at least one orm-guard error, but the plugin reported none';
+    const silent = expectedRules.filter((rule) => !summary.byRule.has(rule));
+    ok = summary.pluginErrors > 0 && silent.length === 0;
+    reason = ok ? undefined : `expected every recommended rule to report, but these did not: ${silent.join(', ') || '(all orm-guard rules)'}`;
   } else {
     ok = problems === 0;
     reason = ok ? undefined : `expected no problems after the fix, but ESLint reported ${plural(problems, 'problem')}`;
@@ -118,7 +125,7 @@ function lintExample(eslintBin, example) {
   return { ok, reason, line: `${example.name}: ${label} ${verdict}`, rules };
 }
 
-function main() {
+async function main() {
   if (!existsSync(pluginEntry)) {
     console.error(`The plugin is not built: ${path.relative(repoRoot, pluginEntry)} is missing.`);
     console.error('Run `npm run build` first (or `npm run demo`, which builds and then runs this script).');
@@ -134,7 +141,8 @@ function main() {
     return 1;
   }
 
-  const outcomes = EXAMPLES.map((example) => ({ example, ...lintExample(eslintBin, example) }));
+  const expectedRules = await recommendedRules();
+  const outcomes = EXAMPLES.map((example) => ({ example, ...lintExample(eslintBin, example, expectedRules) }));
 
   console.log('');
   console.log('-'.repeat(72));
@@ -145,7 +153,7 @@ function main() {
 
   const failures = outcomes.filter((outcome) => !outcome.ok);
   if (failures.length === 0) {
-    console.log('Demo OK: the plugin catches the outage and passes the fixed project.');
+    console.log(`Demo OK: every recommended rule (${expectedRules.length}) catches part of the outage, and the fixed project passes.`);
     return 0;
   }
   for (const { example, reason } of failures) {
@@ -154,4 +162,4 @@ function main() {
   return 1;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

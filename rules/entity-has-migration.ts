@@ -8,10 +8,18 @@ import {
   describeNearMiss,
   formatSite,
 } from '../src/reporting/describeMigrations.js';
-import { formatTableRef, tableRefsMatch, createTableRef } from '../src/schema/tableRef.js';
+import { createTableRef, formatTableRef, tableRefsMatch, type TableRef } from '../src/schema/tableRef.js';
 
 type Options = [{ ignoreTables: string[]; reportUnresolved: boolean }];
-type MessageIds = 'tableNeverCreated' | 'tableDropped' | 'tableRenamed' | 'unresolvedTableName' | 'invalidSettings';
+type MessageIds =
+  | 'tableNeverCreated'
+  | 'tableDropped'
+  | 'tableRenamed'
+  | 'viewNeverCreated'
+  | 'viewDropped'
+  | 'viewRenamed'
+  | 'unresolvedTableName'
+  | 'invalidSettings';
 
 export default createRule<Options, MessageIds>({
   name: 'entity-has-migration',
@@ -28,6 +36,12 @@ export default createRule<Options, MessageIds>({
         "Entity '{{entity}}' {{relation}} '{{table}}', but {{site}} drops it and no later migration re-creates it ({{migrations}}).{{blindSpots}} Add a migration that re-creates '{{table}}', or remove the entity.",
       tableRenamed:
         "Entity '{{entity}}' {{relation}} '{{table}}', but {{site}} renames it to '{{newName}}' ({{migrations}}).{{blindSpots}} Point the entity at '{{newName}}', or add a migration that creates '{{table}}'.",
+      viewNeverCreated:
+        "View entity '{{entity}}' maps to view '{{table}}', but no migration creates it with CREATE VIEW ({{migrations}}).{{blindSpots}} Generate a migration that creates the view, or add it to this rule's ignoreTables option if something other than migrations creates it.",
+      viewDropped:
+        "View entity '{{entity}}' maps to view '{{table}}', but {{site}} drops it and no later migration re-creates it ({{migrations}}).{{blindSpots}} Add a migration that re-creates the view, or remove the entity.",
+      viewRenamed:
+        "View entity '{{entity}}' maps to view '{{table}}', but {{site}} renames it to '{{newName}}' ({{migrations}}).{{blindSpots}} Point the entity at '{{newName}}', or add a migration that creates '{{table}}'.",
       unresolvedTableName:
         "Cannot tell statically which table entity '{{entity}}' maps to ({{reason}}), so it was not checked against the migrations.",
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported by projectFileOrReport
@@ -62,8 +76,8 @@ export default createRule<Options, MessageIds>({
       Program() {
         const file = projectFileOrReport(context);
         if (file === undefined) return;
-        // Views are matched against CREATE VIEW, and child entities have no table of their own.
-        const tableEntities = file.entities.filter((entity) => entity.kind === 'table');
+        // Child entities have no table of their own; views are matched against CREATE VIEW.
+        const tableEntities = file.entities.filter((entity) => entity.kind !== 'child');
         if (tableEntities.length === 0) return;
         if (reportUnresolved) {
           for (const entity of tableEntities) {
@@ -84,7 +98,14 @@ export default createRule<Options, MessageIds>({
 
     function checkEntity(entity: EntityDeclaration, snapshot: MigrationsSnapshot, migrations: string, blindSpots: string): void {
       if (!entity.tableName.resolved) return;
-      const required = [{ table: entity.tableName.table, relation: 'maps to table' }, ...(entity.extraTables ?? []).map((extra) => ({ table: extra.table, relation: `needs its ${extra.role}` }))];
+      if (entity.kind === 'view') {
+        checkView(entity, entity.tableName.table, snapshot, migrations, blindSpots);
+        return;
+      }
+      const required = [
+        { table: entity.tableName.table, relation: 'maps to table' },
+        ...(entity.extraTables ?? []).map((extra) => ({ table: extra.table, relation: `needs its ${extra.role}` })),
+      ];
       for (const { table, relation } of required) {
         if (ignored.some((ref) => tableRefsMatch(ref, table))) continue;
         if (snapshot.schema.findTable(table) !== undefined) continue;
@@ -110,6 +131,29 @@ export default createRule<Options, MessageIds>({
             data: { entity: entityName, relation, table: tableName, migrations, nearMiss: describeNearMiss(snapshot, table), blindSpots },
           });
         }
+      }
+    }
+
+    function checkView(entity: EntityDeclaration, view: TableRef, snapshot: MigrationsSnapshot, migrations: string, blindSpots: string): void {
+      if (ignored.some((ref) => tableRefsMatch(ref, view))) return;
+      if (snapshot.schema.findView(view) !== undefined) return;
+      const absence = snapshot.schema.explainViewAbsence(view);
+      const entityName = entity.name;
+      const viewName = formatTableRef(view);
+      if (absence.kind === 'dropped') {
+        context.report({
+          loc: entity.tableNameLoc,
+          messageId: 'viewDropped',
+          data: { entity: entityName, table: viewName, site: formatSite(absence.at), migrations, blindSpots },
+        });
+      } else if (absence.kind === 'renamed') {
+        context.report({
+          loc: entity.tableNameLoc,
+          messageId: 'viewRenamed',
+          data: { entity: entityName, table: viewName, site: formatSite(absence.at), newName: formatTableRef(absence.to), migrations, blindSpots },
+        });
+      } else {
+        context.report({ loc: entity.tableNameLoc, messageId: 'viewNeverCreated', data: { entity: entityName, table: viewName, migrations, blindSpots } });
       }
     }
   },

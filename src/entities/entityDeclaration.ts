@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { TableRef } from '../schema/tableRef.js';
 import type { OrmName } from '../settings/settingsShape.js';
+import type { RelationTable } from './relationTables.js';
 
 /**
  * What a declaration maps to: its own `table`, a `view`, or nothing of its own (`child`, e.g.
@@ -29,4 +30,6 @@ export interface EntityDeclaration {
    * TypeORM `@Tree('closure-table')`. Checked like the main table.
    */
   readonly extraTables?: readonly { readonly table: TableRef; readonly role: string }[] | undefined;
+  /** Tables the ORM manages for this entity's relations (join/pivot tables), named or derived later from the target entity. */
+  readonly relationTables?: readonly RelationTable[] | undefined;
 }

@@ -1,4 +1,5 @@
 import { parse } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { MigrationFileFacts } from '../schema/ddlEvent.js';
 import type { MigrationReadContext, MigrationReader } from './migrationReader.js';
 import { readSqlMigration } from './readSqlMigration.js';
@@ -43,6 +44,11 @@ export function readMigrationFile(filePath: string, text: string, context: Migra
   } catch (error) {
     return { kind: 'unreadable', reason: `could not be parsed (${describeParseError(error)})` };
   }
+  return readMigrationProgram(program, context);
+}
+
+/** Reads an already parsed script migration, e.g. the file ESLint is linting (its text, not the disk's). */
+export function readMigrationProgram(program: TSESTree.Program, context: MigrationReadContext = NO_MIGRATION_GLOBALS): MigrationFileFacts {
   for (const read of SCRIPT_READERS) {
     const facts = read(program, context);
     if (facts.kind !== 'not-a-migration') return facts;

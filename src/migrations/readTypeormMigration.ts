@@ -46,14 +46,14 @@ interface Frame {
   readonly members: ReadonlyMap<string, FunctionNode>;
 }
 
-/** Runner methods that change the set of tables. */
-const BUILDER_METHODS = new Set(['createTable', 'dropTable', 'renameTable']);
+/** Runner methods that change the set of tables and views. */
+const BUILDER_METHODS = new Set(['createTable', 'dropTable', 'renameTable', 'createView', 'dropView']);
 /** Runner properties that also run raw SQL: `queryRunner.manager.query(sql)`. */
 const QUERYING_PROPERTIES = new Set(['manager', 'connection']);
 
 /**
  * Reads what a TypeORM migration's `up()` does to tables, statically: raw SQL passed to
- * `queryRunner.query`, `createTable`/`dropTable`/`renameTable` builder calls, and the same
+ * `queryRunner.query`, `createTable`/`dropTable`/`renameTable`/`createView`/`dropView` builder calls, and the same
  * inside helpers `up` calls (class members via `this`, top-level functions). Never executes
  * the file and never throws.
  */
@@ -161,7 +161,7 @@ function followRunnerHelper(
 function readBuilderCall(reader: Reader, frame: Frame, method: string, call: TSESTree.CallExpression): void {
   const line = call.loc.start.line;
   const [first, second] = call.arguments;
-  const table = first === undefined ? undefined : tableFromArgument(first, frame.scope);
+  const table = first === undefined ? undefined : tableFromArgument(first, frame.scope, method);
   if (table === undefined) {
     reader.skipped.push({ line, reason: RUNTIME_TABLE_REASON });
     return;
@@ -171,6 +171,10 @@ function readBuilderCall(reader: Reader, frame: Frame, method: string, call: TSE
     reader.events.push({ kind: 'create-table', table, line });
   } else if (method === 'dropTable') {
     reader.events.push({ kind: 'drop-table', table, line });
+  } else if (method === 'createView') {
+    reader.events.push({ kind: 'create-view', table, line });
+  } else if (method === 'dropView') {
+    reader.events.push({ kind: 'drop-view', table, line });
   } else {
     const to = second === undefined ? undefined : renameTarget(second, table, frame.scope);
     if (to === undefined) reader.skipped.push({ line, reason: RUNTIME_TABLE_REASON });
@@ -178,28 +182,35 @@ function readBuilderCall(reader: Reader, frame: Frame, method: string, call: TSE
   }
 }
 
-/** `'users'`, `'billing.users'`, `new Table({ name, schema })` or a const holding one of these. */
-function tableFromArgument(argument: TSESTree.CallExpressionArgument, scope: ConstLookup): TableRef | undefined {
+/**
+ * `'users'`, `'billing.users'`, `new Table({ name, schema })` (`new View(...)` for the view
+ * methods) or a const holding one of these. `dropView(view)` looks the view up by `view.name`
+ * alone in every driver (`isView(target) ? target.name : target`): its `schema` is not read.
+ */
+function tableFromArgument(argument: TSESTree.CallExpressionArgument, scope: ConstLookup, method: string): TableRef | undefined {
   if (argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const builderClass = method === 'createView' || method === 'dropView' ? 'View' : 'Table';
   const value = resolveConstExpression(argument, scope);
-  if (value !== undefined && isNewTable(value.node)) return tableFromNewTable(value.node, value.scope);
+  if (value !== undefined && isNewBuilderObject(value.node, builderClass)) return tableFromNewObject(value.node, value.scope, method !== 'dropView');
+  // A view is created from a View only: `createView('name')` fails at runtime.
+  if (method === 'createView') return undefined;
   const path = resolveStaticString(argument, scope);
   return path === undefined ? undefined : tableFromPath(path, undefined);
 }
 
-/** `new Table(...)`, `new typeorm.Table(...)` or compiled `new typeorm_1.Table(...)`. */
-function isNewTable(node: TSESTree.Node): node is TSESTree.NewExpression {
+/** `new Table(...)`, `new typeorm.Table(...)` or compiled `new typeorm_1.Table(...)` (or `View`). */
+function isNewBuilderObject(node: TSESTree.Node, className: 'Table' | 'View'): node is TSESTree.NewExpression {
   if (node.type !== AST_NODE_TYPES.NewExpression) return false;
   const callee = unwrapExpression(node.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'Table';
-  return callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === 'Table';
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === className;
+  return callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === className;
 }
 
-function tableFromNewTable(node: TSESTree.NewExpression, scope: ConstLookup): TableRef | undefined {
+function tableFromNewObject(node: TSESTree.NewExpression, scope: ConstLookup, readSchema: boolean): TableRef | undefined {
   const options = node.arguments[0];
   if (options === undefined || options.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const name = optionText(options, 'name', scope);
-  const schema = optionText(options, 'schema', scope);
+  const schema = readSchema ? optionText(options, 'schema', scope) : undefined;
   if (name === undefined || name === null || schema === null) return undefined;
   return tableFromPath(name, schema);
 }

@@ -1,5 +1,9 @@
 import path from 'node:path';
-import type { ImportBinding } from '../ast/importBindings.js';
+import { parse } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { collectImportBindings, type ImportBinding } from '../ast/importBindings.js';
+import { detectEntities } from '../entities/detectEntities.js';
+import type { EntityDeclaration } from '../entities/entityDeclaration.js';
 import type { ConstLookup } from '../ast/staticString.js';
 import { createValueLookup, type StaticValue } from '../ast/staticValue.js';
 import type { NamingOptions } from '../entities/detectionContext.js';
@@ -8,13 +12,14 @@ import { readDrizzleJournal } from '../migrations/drizzleJournal.js';
 import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
 import { replayMigrations, type ReplayedSchema } from '../schema/replayMigrations.js';
 import type { MigrationSetConfig, ScopeConfig } from '../settings/settingsShape.js';
+import { readRegistrations, type Registrations } from '../registration/readRegistrations.js';
 import { inferProjectConfig, type InferredConfig } from '../zeroConfig/inferProjectConfig.js';
 import { createConfiguredValuesLookup } from './configuredValues.js';
 import { debugLog } from './debugLog.js';
 import { DirectoryListingCache, FileFactsCache, statFile } from './fileStateCache.js';
 import { createGlobMatcher } from './globMatcher.js';
 import { listProjectFiles } from './listProjectFiles.js';
-import { orderMigrationFiles } from './migrationOrder.js';
+import { compareMigrationPaths, orderMigrationFiles } from './migrationOrder.js';
 import { readModuleExports, type ModuleExports } from './moduleExports.js';
 import { RecordingFileReader } from './recordingFileReader.js';
 import { readRegistryOrder } from './registryOrder.js';
@@ -64,6 +69,15 @@ interface CachedSnapshot {
   readonly snapshot: MigrationsSnapshot;
 }
 
+/** An entity found by the index, with its file relative to the scope root. */
+export interface IndexedEntity extends EntityDeclaration {
+  readonly file: string;
+}
+
+const SCRIPT_FILE = /\.(?:[cm]?[jt]s|tsx|jsx)$/u;
+/** Package names whose mention makes a module worth parsing for entities. */
+const ORM_PACKAGE_HINTS = ['typeorm', '@mikro-orm/', 'sequelize', 'drizzle-orm', 'objection'];
+
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** How far re-exports (`export * from`) are followed. */
 const MAX_RE_EXPORT_DEPTH = 5;
@@ -104,6 +118,14 @@ export class ScopeIndex {
   #checkedAt = -Infinity;
   #scope: { generation: number; value: EffectiveScope; reader: RecordingFileReader | undefined } | undefined;
   readonly #snapshots = new Map<string, CachedSnapshot>();
+  #registrations: { generation: number; value: Registrations; reader: RecordingFileReader } | undefined;
+  readonly #entityFacts = new FileFactsCache<readonly EntityDeclaration[]>(
+    (absolutePath, text) => this.#readEntities(absolutePath, text),
+    () => [],
+  );
+  #entities:
+    | { generation: number; naming: NamingOptions; perFile: readonly { file: string; entities: readonly EntityDeclaration[] }[]; value: readonly IndexedEntity[] }
+    | undefined;
 
   constructor(
     readonly rootDir: string,
@@ -170,6 +192,90 @@ export class ScopeIndex {
       inferred,
     };
     return { value, reader };
+  }
+
+  /**
+   * Every entity declared in the scope's models location(s), read statically and cached per file.
+   * Files in no models glob are not read: entity-location is what reports those.
+   */
+  entities(): readonly IndexedEntity[] {
+    const scope = this.scope();
+    const cached = this.#entities;
+    if (cached !== undefined && cached.generation === this.#generation && cached.naming === scope.naming) return cached.value;
+    if (cached !== undefined && cached.naming !== scope.naming) this.#entityFacts.clear();
+    const files = listProjectFiles({
+      rootDir: this.rootDir,
+      globs: scope.models,
+      include: createGlobMatcher(scope.models),
+      ignore: createGlobMatcher(this.config.ignore),
+      listings: this.#listings,
+    }).sort();
+    const perFile = files.map((file) => ({ file, entities: this.#entityFacts.get(`${this.rootDir}/${file}`) ?? [] }));
+    const unchanged = cached !== undefined && cached.perFile.length === perFile.length && cached.perFile.every((entry, index) => entry.file === perFile[index]?.file && entry.entities === perFile[index]?.entities);
+    const value = unchanged ? cached.value : perFile.flatMap(({ file, entities }) => entities.map((entity) => ({ ...entity, file })));
+    this.#entities = { generation: this.#generation, naming: scope.naming, perFile, value };
+    return value;
+  }
+
+  #readEntities(absolutePath: string, text: string): readonly EntityDeclaration[] {
+    if (!SCRIPT_FILE.test(absolutePath) || !this.#mentionsAnOrm(text)) return [];
+    let program: TSESTree.Program;
+    try {
+      program = parse(text, { loc: true, range: true, jsx: /x$/u.test(absolutePath), comment: false, tokens: false });
+    } catch {
+      return []; // an entity file that does not parse is reported by ESLint itself when it is linted
+    }
+    return detectEntities(program, {
+      markers: this.config.markers,
+      naming: this.scope().naming,
+      outerLookup: this.importedValuesLookup(absolutePath, collectImportBindings(program)),
+    });
+  }
+
+  /** Cheap prefilter: a module that names no ORM (or marker) package declares no entity. */
+  #mentionsAnOrm(text: string): boolean {
+    return ORM_PACKAGE_HINTS.some((hint) => text.includes(hint)) || this.config.markers.some((marker) => text.includes(marker.package));
+  }
+
+  /**
+   * A migration set replayed with one file's facts replaced, or added: the migration being linted,
+   * as ESLint sees it (unsaved editor text included).
+   */
+  migrationsWith(set: MigrationSetConfig, file: string, facts: MigrationFileFacts): MigrationsSnapshot {
+    this.migrations(set);
+    const read = this.#snapshots.get(set.name ?? '')?.read ?? [];
+    const replaced = read.some((entry) => entry.file === file)
+      ? read.map((entry) => (entry.file === file ? { file, facts } : entry))
+      : [...read, { file, facts }].sort((a, b) => compareMigrationPaths(a.file, b.file));
+    return buildSnapshot(set, replaced);
+  }
+
+  /**
+   * Every file this scope's results depend on besides the linted one: migrations, models, and the
+   * configuration files inference and registration read. For `cacheFingerprint()`.
+   */
+  dependencyFiles(): string[] {
+    const scope = this.scope();
+    const list = (globs: readonly string[]): string[] =>
+      listProjectFiles({ rootDir: this.rootDir, globs, include: createGlobMatcher(globs), ignore: createGlobMatcher(this.config.ignore), listings: this.#listings });
+    const files = new Set<string>([...list(scope.models), ...scope.migrationSets.flatMap((set) => list(set.globs))]);
+    for (const source of scope.inferred?.sources ?? []) files.add(source);
+    for (const config of this.registrations().configs) files.add(config.file);
+    return [...files].sort();
+  }
+
+  /** The ORM configurations that register entities (DataSource, NestJS modules, MikroORM, sequelize-typescript). */
+  registrations(): Registrations {
+    const cached = this.#registrations;
+    if (cached !== undefined && (cached.generation === this.#generation || cached.reader.isUnchanged())) {
+      cached.generation = this.#generation;
+      return cached.value;
+    }
+    const reader = new RecordingFileReader(this.rootDir, this.#listings);
+    const value = readRegistrations(reader);
+    this.#registrations = { generation: this.#generation, value, reader };
+    if (this.options.debug) logRegistrations(value);
+    return value;
   }
 
   /** A migration set replayed, re-read only where files changed since the last lint. */
@@ -316,6 +422,14 @@ function logScope(scope: EffectiveScope): void {
     debugLog(`  detected ORMs: ${scope.inferred.orms.join(', ') || '(none)'}; configs read: ${scope.inferred.sources.join(', ') || '(none)'}`);
     for (const note of scope.inferred.notes) debugLog(`  note: ${note}`);
   }
+}
+
+function logRegistrations(registrations: Registrations): void {
+  if (registrations.configs.length === 0) debugLog('  no ORM configuration registering entities was found: entity-registered reports nothing');
+  for (const config of registrations.configs) {
+    debugLog(`  registration ${config.file}:${config.line} (${config.description}): ${config.globs.length} globs, ${config.classes.length} classes`);
+  }
+  for (const note of registrations.notes) debugLog(`  note: ${note}`);
 }
 
 function logSnapshot(rootDir: string, read: readonly ReadMigration[], snapshot: MigrationsSnapshot): void {

@@ -14,8 +14,16 @@ const ESLINT_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve
 const EXPECTED_FINDINGS = [
   'src/agents/entities/AgentExecution.ts:8 orm-guard/entity-has-migration agent_executions',
   'src/agents/entities/AgentExecution.ts:9 orm-guard/entity-location AgentExecution',
+  'src/agents/entities/AgentExecution.ts:9 orm-guard/entity-registered AgentExecution',
   'src/billing/models/CreditTransaction.ts:6 orm-guard/entity-has-migration credit_transactions',
   'src/billing/models/CreditTransaction.ts:7 orm-guard/entity-location CreditTransaction',
+  'src/billing/models/CreditTransaction.ts:7 orm-guard/entity-registered CreditTransaction',
+  'src/billing/models/Subscription.ts:6 orm-guard/entity-has-migration subscriptions',
+  'src/billing/models/Subscription.ts:6 orm-guard/unique-table-name subscriptions',
+  'src/billing/models/Subscription.ts:7 orm-guard/entity-location Subscription',
+  'src/billing/models/Subscription.ts:7 orm-guard/entity-registered Subscription',
+  'src/migrations/1719446400000-DropUnusedApiKeys.ts:9 orm-guard/no-drop-mapped-table api_keys',
+  'src/models/ApiKey.ts:4 orm-guard/entity-has-migration api_keys',
   'src/models/Subscription.ts:8 orm-guard/entity-has-migration subscriptions',
 ];
 
@@ -43,7 +51,7 @@ function runCli(cwd: string): { status: number | null; results: { filePath: stri
 }
 
 describe('the incident example, through the real ESLint CLI and the built plugin', () => {
-  it('reports the three missing tables and the two stray entities, and fails the run', () => {
+  it('reports the missing tables, stray and unregistered entities, the duplicate model and the bad drop, and fails the run', () => {
     const { status, results } = runCli(INCIDENT);
     expect(summarise(results, INCIDENT)).toEqual(EXPECTED_FINDINGS);
     expect(status).toBe(1);
@@ -97,8 +105,9 @@ describe('debug output', () => {
     expect(output).toContain(`[orm-guard] project ${INCIDENT}: migrations globs src/migrations/*.ts`);
     expect(output).toMatch(/migration\s+src\/migrations\/1714579200000-CreateUsers\.ts \(\d+ DDL events\)/u);
     expect(output).toMatch(/not-a-migration\s+src\/migrations\/index\.ts/u);
-    expect(output).toContain('tables after replay (4): api_keys, credit_transaction, organizations, users');
+    expect(output).toContain('tables after replay (3): credit_transaction, organizations, users');
     expect(output).toContain('detected ORMs: typeorm');
+    expect(output).toMatch(/registration src\/data-source\.ts:14 \(new DataSource\(\{ entities \}\)\): 0 globs, 4 classes/u);
     expect(output).toContain('entities in src/models/Subscription.ts: Subscription (typeorm table, subscriptions)');
   });
 });

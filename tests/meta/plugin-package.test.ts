@@ -31,9 +31,10 @@ describe('the plugin package', () => {
         expect(rule.meta.docs?.url).toBe(`https://github.com/orm-guard/eslint-plugin-orm-guard/blob/main/docs/rules/${name}.md`);
       });
 
-      it('is in configs.recommended exactly when meta.docs.recommended says so', () => {
+      it('is in configs.recommended exactly when meta.docs.recommended says so, and always in configs.strict', () => {
         const inRecommended = plugin.configs.recommended.rules?.[`orm-guard/${name}`] === 'error';
         expect(inRecommended).toBe(rule.meta.docs?.recommended === true);
+        expect(plugin.configs.strict.rules?.[`orm-guard/${name}`]).toBe('error');
       });
 
       it('has defaultOptions matching its schema shape and a description on every option', () => {
@@ -46,12 +47,14 @@ describe('the plugin package', () => {
     });
   }
 
-  it('has a named recommended flat config that registers the plugin and the TypeScript parser', () => {
-    const recommended = plugin.configs.recommended;
-    expect(recommended.name).toBe('orm-guard/recommended');
-    expect(recommended.plugins?.['orm-guard']).toBe(plugin);
-    expect(recommended.languageOptions?.parser).toBeDefined();
-  });
+  for (const configName of ['recommended', 'strict'] as const) {
+    it(`has a named ${configName} flat config that registers the plugin and the TypeScript parser`, () => {
+      const config = plugin.configs[configName];
+      expect(config.name).toBe(`orm-guard/${configName}`);
+      expect(config.plugins?.['orm-guard']).toBe(plugin);
+      expect(config.languageOptions?.parser).toBeDefined();
+    });
+  }
 
   it('gives the plugin itself to require() of the built ESM entry', () => {
     const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { forEachChildNode, walkAst } from '../../src/ast/walkAst.js';
-import { readTypeormMigration } from '../../src/migrations/readTypeormMigration.js';
+import { readTypeormMigration, RUNTIME_TABLE_REASON } from '../../src/migrations/readTypeormMigration.js';
 import { buildModuleConstLookup, resolveStaticString } from '../../src/ast/staticString.js';
 import type { ConstLookup } from '../../src/ast/staticString.js';
 import type { MigrationFileFacts } from '../../src/schema/ddlEvent.js';
@@ -194,6 +194,65 @@ export class Reshape1700000000002 implements MigrationInterface {
         { kind: 'rename-table', table: table('posts'), to: table('posts', 'archive'), line: lineOf(source, `'archive.posts'`) },
       ],
       skipped: [],
+    });
+  });
+
+  it('reads createView(new View({ name, schema })) and dropView(name | View) as view events', () => {
+    const source = `import { MigrationInterface, QueryRunner, View } from 'typeorm';
+
+const activeUsers = new View({ name: 'active_users', expression: 'SELECT * FROM "users" WHERE "active"' });
+
+export class Views1700000000003 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createView(new View({ name: 'post_stats', schema: 'reporting', expression: 'SELECT 1' }), true);
+    await queryRunner.createView(activeUsers);
+    await queryRunner.createView(new View({ name: 'audit.recent_entries', materialized: true, expression: 'SELECT 1' }));
+    await queryRunner.dropView('legacy_report');
+    await queryRunner.dropView('reporting.old_stats');
+    await queryRunner.dropView(new View({ name: 'stale_view', schema: 'reporting' }));
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropView('post_stats');
+  }
+}
+`;
+    expect(readMigration(source)).toEqual({
+      events: [
+        { kind: 'create-view', table: table('post_stats', 'reporting'), line: lineOf(source, `name: 'post_stats'`) },
+        { kind: 'create-view', table: table('active_users'), line: lineOf(source, 'createView(activeUsers)') },
+        { kind: 'create-view', table: table('recent_entries', 'audit'), line: lineOf(source, `'audit.recent_entries'`) },
+        { kind: 'drop-view', table: table('legacy_report'), line: lineOf(source, `'legacy_report'`) },
+        { kind: 'drop-view', table: table('old_stats', 'reporting'), line: lineOf(source, `'reporting.old_stats'`) },
+        // TypeORM drops a View by its name alone (`isView(target) ? target.name : target`).
+        { kind: 'drop-view', table: table('stale_view'), line: lineOf(source, `'stale_view'`) },
+      ],
+      skipped: [],
+    });
+  });
+
+  it('skips a view whose name cannot be read, and createView of a plain string', () => {
+    const source = `import { MigrationInterface, QueryRunner, View } from 'typeorm';
+
+export class Views1700000000004 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createView(new View({ name: process.env.VIEW_NAME, expression: 'SELECT 1' }));
+    await queryRunner.createView('not_a_view_object');
+    await queryRunner.dropView(viewName());
+    await queryRunner.createView(new Table({ name: 'a_table_is_not_a_view' }));
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {}
+}
+`;
+    expect(readMigration(source)).toEqual({
+      events: [],
+      skipped: [
+        { line: lineOf(source, 'process.env.VIEW_NAME'), reason: RUNTIME_TABLE_REASON },
+        { line: lineOf(source, `'not_a_view_object'`), reason: RUNTIME_TABLE_REASON },
+        { line: lineOf(source, 'viewName()'), reason: RUNTIME_TABLE_REASON },
+        { line: lineOf(source, `'a_table_is_not_a_view'`), reason: RUNTIME_TABLE_REASON },
+      ],
     });
   });
 

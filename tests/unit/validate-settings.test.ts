@@ -108,7 +108,7 @@ describe('validateSettings', () => {
       'an unrelated key',
       { colour: 'red' },
       `${P}.colour`,
-      `${P}.colour is not a known setting. Known keys: rootDir, cacheLifetime, debug, scopes, orm, models, migrations, ignore, markers, tablePrefix, interpolations, sequelize, migrationOrder.`,
+      `${P}.colour is not a known setting. Known keys: rootDir, cacheLifetime, cacheFingerprint, debug, scopes, orm, models, migrations, ignore, markers, tablePrefix, interpolations, sequelize, migrationOrder.`,
     ],
     ['a marker without a name', { markers: [{ package: 'x' }] }, `${P}.markers[0].name`, `${P}.markers[0].name must be an exported decorator name string (got undefined).`],
     ['a marker of an unknown kind', { markers: [{ package: 'x', name: 'Y', kind: 'table' }] }, `${P}.markers[0].kind`, `${P}.markers[0].kind must be one of 'entity', 'view', 'child' (got the string "table").`],

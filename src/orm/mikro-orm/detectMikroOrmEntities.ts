@@ -4,11 +4,13 @@ import { unwrapExpression } from '../../ast/staticString.js';
 import { walkAst } from '../../ast/walkAst.js';
 import type { DetectionContext } from '../../entities/detectionContext.js';
 import type { EntityDeclaration, EntityKind, EntityTableName } from '../../entities/entityDeclaration.js';
+import { withRelationTables } from '../../entities/relationTables.js';
 import { createTableRef } from '../../schema/tableRef.js';
 import type { EntityMarker, MarkerKind } from '../../settings/settingsShape.js';
 import { topLevelClasses, type ClassNode } from '../topLevelClasses.js';
 import { isSet, NO_OPTIONS, readEntityOptions, resolveObjectLiteral, type EntityOptions } from './mikroOrmOptions.js';
 import { mikroOrmDefaultTableName } from './mikroOrmNaming.js';
+import { decoratedManyToMany, pivotRelationTables, schemaManyToMany, type ManyToManySpec } from './mikroOrmRelations.js';
 
 /** Packages exporting `EntitySchema`/`defineEntity` (and, in 6.x, the decorators): core and the drivers re-exporting it. */
 const ENTITY_PACKAGES = new Set([
@@ -70,6 +72,8 @@ interface Declaration {
   readonly abstractClass: boolean;
   readonly mongo: boolean;
   readonly loc: TSESTree.SourceLocation;
+  /** Its own many-to-many properties (their pivot tables are the entity's relation tables). */
+  readonly manyToMany: readonly ManyToManySpec[];
 }
 
 interface Module {
@@ -122,6 +126,10 @@ function matchDecorator(decorator: TSESTree.Decorator, context: DetectionContext
   return marker === undefined ? undefined : { origin: 'marker', source: binding.source, markerKind: marker.kind, args };
 }
 
+function isManyToManyDecorator(binding: ImportBinding): boolean {
+  return binding.imported === 'ManyToMany' && DECORATOR_PACKAGES.has(binding.source);
+}
+
 function classDeclarations(context: DetectionContext): Declaration[] {
   return topLevelClasses(context.program).map((classNode): Declaration => {
     const match = classNode.decorators.map((decorator) => matchDecorator(decorator, context)).find((found) => found !== undefined);
@@ -131,6 +139,7 @@ function classDeclarations(context: DetectionContext): Declaration[] {
       parent: classParent(classNode, context),
       abstractClass: classNode.abstract,
       loc: (classNode.id ?? classNode).loc,
+      manyToMany: decoratedManyToMany(classNode, context, isManyToManyDecorator),
     };
     if (match === undefined) return { ...base, origin: 'plain', options: NO_OPTIONS, mongo: false };
     const { positionalName, options } = decoratorArguments(match, context);
@@ -226,6 +235,7 @@ function schemaDeclaration(node: TSESTree.Node, localName: string | undefined, c
     abstractClass: false,
     mongo: source === MONGO_PACKAGE,
     loc: naming?.node?.loc ?? node.callee.loc,
+    manyToMany: options === undefined ? [] : schemaManyToMany(options, context),
   };
 }
 
@@ -335,7 +345,24 @@ function toEntity(module: Module, declaration: Declaration): EntityDeclaration |
   if (declaration.markerKind === 'view' || isSet(options, 'view') === true) return entity('view', tableName, node?.loc);
   // An `expression` without `view: true` is evaluated at query time: nothing in the database.
   if (isSet(options, 'expression') === true || options.flag('virtual') === true) return entity('view', unresolved(REASONS.virtual));
-  return entity('table', tableName, node?.loc);
+  return { ...entity('table', tableName, node?.loc), ...withRelationTables(pivotRelationTables(manyToManyOf(module, declaration), tableName, module.context)) };
+}
+
+/**
+ * Its many-to-many properties and those it inherits from same-module mapped superclasses
+ * (abstract or undecorated classes, whose properties MikroORM copies into each entity); its own
+ * win over inherited ones of the same name.
+ */
+function manyToManyOf(module: Module, declaration: Declaration): ManyToManySpec[] {
+  const specs = [...declaration.manyToMany];
+  const seen = new Set<Declaration>([declaration]);
+  for (let parent = findParent(module, declaration.parent); parent !== undefined && !seen.has(parent); parent = findParent(module, parent.parent)) {
+    seen.add(parent);
+    const mapped = parent.origin === 'plain' || (parent.options !== undefined && abstractness(parent, parent.options, module.context) === true);
+    if (!mapped) break;
+    for (const spec of parent.manyToMany) if (!specs.some((known) => known.property === spec.property)) specs.push(spec);
+  }
+  return specs;
 }
 
 function markerKind(declaration: Declaration): EntityKind | undefined {

@@ -4,7 +4,9 @@ import { unwrapExpression } from '../../ast/staticString.js';
 import { walkAst } from '../../ast/walkAst.js';
 import type { DetectionContext } from '../../entities/detectionContext.js';
 import type { EntityDeclaration, EntityTableName } from '../../entities/entityDeclaration.js';
+import { withRelationTables } from '../../entities/relationTables.js';
 import { createTableRef } from '../../schema/tableRef.js';
+import { objectionRelationTables } from './objectionRelations.js';
 
 const OBJECTION = 'objection';
 /** Same-module `extends` chains longer than this are not followed. */
@@ -49,6 +51,7 @@ interface ModelInfo {
  * does. A class without one is an abstract base and not an entity, unless a same-module base
  * gives it a table: then it is a `child` sharing that table, or unresolved when the base
  * computes the name per class. Base classes imported from other project modules are not followed.
+ * The tables named by `join.through` in a model's own `relationMappings` are its relation tables.
  */
 export function detectObjectionModels(context: DetectionContext): EntityDeclaration[] {
   try {
@@ -90,7 +93,7 @@ function detectInModule(context: DetectionContext, modelNames: ReadonlySet<strin
     const info = infoOf(entry, new Set());
     if (info === null) continue;
     const entity = toEntity(context, info);
-    if (entity !== undefined) entities.push(entity);
+    if (entity !== undefined) entities.push({ ...entity, ...withRelationTables(objectionRelationTables(entry.node, context)) });
   }
   return entities;
 }

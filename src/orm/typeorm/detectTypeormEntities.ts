@@ -1,17 +1,35 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { DetectionContext } from '../../entities/detectionContext.js';
 import type { EntityDeclaration } from '../../entities/entityDeclaration.js';
 import type { EntityMarker } from '../../settings/settingsShape.js';
-import { topLevelClasses } from '../topLevelClasses.js';
+import { topLevelClasses, type ClassNode } from '../topLevelClasses.js';
 import { detectTypeormEntitySchemas } from './detectTypeormEntitySchemas.js';
 import { findCompiledDecoratedClasses } from './typeormCompiledClasses.js';
 import { entityFromDecoratedClass, type DecoratedClass } from './typeormDecoratedEntity.js';
+import type { DecoratedMember } from './typeormRelations.js';
 
 const TYPEORM_MARKERS: readonly EntityMarker[] = [
   { package: 'typeorm', name: 'Entity', kind: 'entity', orm: 'typeorm' },
   { package: 'typeorm', name: 'ViewEntity', kind: 'view', orm: 'typeorm' },
   { package: 'typeorm', name: 'ChildEntity', kind: 'child', orm: 'typeorm' },
 ];
+
+/** A member's static name: `tags`, `'tags'`; `undefined` for computed and private names. */
+function memberName(member: TSESTree.ClassElement): string | undefined {
+  if (member.type !== AST_NODE_TYPES.PropertyDefinition && member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.AccessorProperty) return undefined;
+  if (member.computed || member.static) return undefined;
+  if (member.key.type === AST_NODE_TYPES.Identifier) return member.key.name;
+  return member.key.type === AST_NODE_TYPES.Literal && typeof member.key.value === 'string' ? member.key.value : undefined;
+}
+
+/** The decorated instance members of a class, where TypeORM's relation decorators sit. */
+function decoratedMembers(classNode: ClassNode): DecoratedMember[] {
+  return classNode.body.body.flatMap((member) => {
+    const name = memberName(member);
+    if (name === undefined || !('decorators' in member) || member.decorators.length === 0) return [];
+    return [{ name, decorators: member.decorators.map((decorator) => decorator.expression) }];
+  });
+}
 
 /** TypeScript classes with decorators, reported at their name (or the class when anonymous). */
 function decoratedTypeScriptClasses(program: TSESTree.Program): DecoratedClass[] {
@@ -22,6 +40,7 @@ function decoratedTypeScriptClasses(program: TSESTree.Program): DecoratedClass[]
       loc: (classNode.id ?? classNode).loc,
       decorators: classNode.decorators.map((decorator) => decorator.expression),
       abstract: classNode.abstract,
+      members: decoratedMembers(classNode),
     }));
 }
 
@@ -42,8 +61,9 @@ function detect(context: DetectionContext): EntityDeclaration[] {
  * TypeORM entity declarations in a module:
  * - classes decorated with `@Entity`, `@ViewEntity` or `@ChildEntity` imported from `typeorm` (or a
  *   configured marker), in TypeScript or compiled JavaScript (`__decorate([...], User)`), with the
- *   closure table of `@Tree('closure-table')`; abstract classes are skipped (base classes);
- * - `new EntitySchema({ ... })` from `typeorm`.
+ *   closure table of `@Tree('closure-table')` and the junction tables of their owning
+ *   `@ManyToMany` + `@JoinTable` members; abstract classes are skipped (base classes);
+ * - `new EntitySchema({ ... })` from `typeorm`, with the junction tables of its `relations`.
  * Never throws: a module it cannot read yields no entities.
  */
 export function detectTypeormEntities(context: DetectionContext): EntityDeclaration[] {

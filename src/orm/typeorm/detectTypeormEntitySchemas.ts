@@ -4,7 +4,9 @@ import { resolveConstExpression, unwrapExpression } from '../../ast/staticString
 import { walkAst } from '../../ast/walkAst.js';
 import type { DetectionContext } from '../../entities/detectionContext.js';
 import type { EntityDeclaration, EntityKind } from '../../entities/entityDeclaration.js';
+import { withRelationTables } from '../../entities/relationTables.js';
 import { readOption, resolveOptionsObject, type OptionsObject } from './typeormOptions.js';
+import { schemaRelationTables } from './typeormRelations.js';
 import {
   closureTableFor,
   defaultTableName,
@@ -139,7 +141,8 @@ function entityFromSchema(node: TSESTree.NewExpression, context: DetectionContex
   const entity: EntityDeclaration = { orm: 'typeorm', kind: kind.kind, name, tableName: tableName.tableName, loc, tableNameLoc: tableName.nameLoc ?? loc };
   if (kind.kind !== 'table') return entity;
   const extraTables = schemaExtraTables(options, tableName, context);
-  return extraTables === undefined ? entity : { ...entity, extraTables };
+  const withExtras: EntityDeclaration = extraTables === undefined ? entity : { ...entity, extraTables };
+  return { ...withExtras, ...withRelationTables(schemaRelationTables(options, { tableName: tableName.tableName }, context)) };
 }
 
 /**

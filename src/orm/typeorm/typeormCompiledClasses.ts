@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../../ast/staticString.js';
 import { walkAst } from '../../ast/walkAst.js';
 import type { DecoratedClass } from './typeormDecoratedEntity.js';
+import type { DecoratedMember } from './typeormRelations.js';
 
 /**
  * Helpers compilers call to apply legacy (`experimentalDecorators`) class decorators:
@@ -80,6 +81,23 @@ function classDecorateCall(node: TSESTree.Node): { decorators: TSESTree.ArrayExp
 }
 
 /**
+ * `__decorate([decorators], Post.prototype, "tags", void 0)`: an instance member's decorators
+ * (tsc, tslib and SWC pass 4 arguments, esbuild's `__decorateClass` a kind number last).
+ */
+function memberDecorateCall(node: TSESTree.Node): { decorators: TSESTree.ArrayExpression; className: string; member: string } | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length < 3 || !isDecorateHelper(node.callee)) return undefined;
+  const [list, target, key] = node.arguments;
+  if (list?.type !== AST_NODE_TYPES.ArrayExpression || target?.type !== AST_NODE_TYPES.MemberExpression || target.computed) return undefined;
+  if (target.object.type !== AST_NODE_TYPES.Identifier || target.property.type !== AST_NODE_TYPES.Identifier || target.property.name !== 'prototype') return undefined;
+  if (key?.type !== AST_NODE_TYPES.Literal || typeof key.value !== 'string') return undefined;
+  return { decorators: list, className: target.object.name, member: key.value };
+}
+
+function decoratorExpressions(list: TSESTree.ArrayExpression): TSESTree.Expression[] {
+  return list.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
+}
+
+/**
  * Classes decorated in compiled JavaScript: tsc's CommonJS and ES-module output
  * (`let User = class User {}; User = __decorate([(0, typeorm_1.Entity)('users')], User)`), its ES5
  * output (`function User() {}` inside an IIFE), tslib, SWC and esbuild helpers. Reported at the
@@ -87,9 +105,16 @@ function classDecorateCall(node: TSESTree.Node): { decorators: TSESTree.ArrayExp
  */
 export function findCompiledDecoratedClasses(program: TSESTree.Program): DecoratedClass[] {
   const calls: { decorators: TSESTree.ArrayExpression; target: TSESTree.Identifier }[] = [];
+  const membersByClass = new Map<string, DecoratedMember[]>();
   walkAst(program, (node) => {
     const call = classDecorateCall(node);
     if (call !== undefined) calls.push(call);
+    const memberCall = call === undefined ? memberDecorateCall(node) : undefined;
+    if (memberCall !== undefined) {
+      const members = membersByClass.get(memberCall.className) ?? [];
+      members.push({ name: memberCall.member, decorators: decoratorExpressions(memberCall.decorators) });
+      membersByClass.set(memberCall.className, members);
+    }
   });
   if (calls.length === 0) return [];
   const bindings = collectClassBindings(program);
@@ -98,10 +123,8 @@ export function findCompiledDecoratedClasses(program: TSESTree.Program): Decorat
     const binding = uniqueBinding(bindings.get(target.name));
     // Not a class declared here (or ambiguous): its runtime name, hence its default table, is unknown.
     if (binding === undefined) continue;
-    const expressions = decorators.elements.filter(
-      (element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement,
-    );
-    classes.push({ name: binding.runtimeName, loc: binding.loc, decorators: expressions, abstract: false });
+    const members = membersByClass.get(target.name) ?? [];
+    classes.push({ name: binding.runtimeName, loc: binding.loc, decorators: decoratorExpressions(decorators), abstract: false, members });
   }
   return classes;
 }

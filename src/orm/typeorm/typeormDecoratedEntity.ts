@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { resolveImportedName, type ImportBinding } from '../../ast/importBindings.js';
 import type { DetectionContext } from '../../entities/detectionContext.js';
 import type { EntityDeclaration, EntityKind, EntityTableName } from '../../entities/entityDeclaration.js';
+import { withRelationTables } from '../../entities/relationTables.js';
 import type { TableRef } from '../../schema/tableRef.js';
 import type { EntityMarker, MarkerKind } from '../../settings/settingsShape.js';
 import { isUndefinedLiteral, readOption, resolveOptionsObject, type OptionsObject } from './typeormOptions.js';
@@ -14,6 +15,7 @@ import {
   unresolvedTable,
   type TableNameResult,
 } from './typeormTableName.js';
+import { decoratedRelationTables, type DecoratedMember } from './typeormRelations.js';
 
 /**
  * A class with its class decorators, whichever way it was written: a TypeScript class with
@@ -28,6 +30,8 @@ export interface DecoratedClass {
   readonly decorators: readonly TSESTree.Expression[];
   /** Only TypeScript can say; compiled JavaScript classes are never abstract. */
   readonly abstract: boolean;
+  /** Its own decorated members (relations are read from them). */
+  readonly members: readonly DecoratedMember[];
 }
 
 const KIND_BY_MARKER: Record<MarkerKind, EntityKind> = { entity: 'table', view: 'view', child: 'child' };
@@ -129,11 +133,15 @@ export function entityFromDecoratedClass(target: DecoratedClass, context: Detect
   const kind = KIND_BY_MARKER[match.marker.kind];
   const name = target.name ?? '(anonymous class)';
   if (kind === 'child') {
-    return { orm: 'typeorm', kind, name, tableName: { resolved: false, reason: 'it has no table of its own' }, loc: target.loc, tableNameLoc: target.loc };
+    const tableName: EntityTableName = { resolved: false, reason: 'it has no table of its own' };
+    // The owner of a child's relations is its parent's table: not known here.
+    const relationTables = withRelationTables(decoratedRelationTables(target.members, { tableName }, context));
+    return { orm: 'typeorm', kind, name, tableName, loc: target.loc, tableNameLoc: target.loc, ...relationTables };
   }
   const { tableName, nameLoc } = resolveDecoratorTableName(target.name, match.args, context);
   const entity: EntityDeclaration = { orm: 'typeorm', kind, name, tableName, loc: target.loc, tableNameLoc: nameLoc ?? target.loc };
   if (kind !== 'table') return entity;
   const closure = closureTableOfTree(target.decorators, tableName, context);
-  return closure === undefined ? entity : { ...entity, extraTables: [{ table: closure, role: 'closure table' }] };
+  const withExtras: EntityDeclaration = closure === undefined ? entity : { ...entity, extraTables: [{ table: closure, role: 'closure table' }] };
+  return { ...withExtras, ...withRelationTables(decoratedRelationTables(target.members, { tableName }, context)) };
 }
