@@ -14,5 +14,7 @@ export function inferSingleRun(environment: NodeJS.ProcessEnv = process.env, arg
   if (environment.CI === 'true' || eslintBinaries.some((binary) => script.endsWith(binary))) {
     return !argv.includes('--fix');
   }
+  // A worker thread of the CLI's `--concurrency`: its argv names ESLint's worker script, not the CLI.
+  if (script.endsWith(path.normalize('eslint/lib/eslint/worker.js'))) return true;
   return false;
 }

@@ -33,7 +33,7 @@ class SettingsError extends Error {
 const ROOT_PATH = `settings['${SETTINGS_KEY}']`;
 /** Keys a scope may set; the top level sets them too, as defaults for every scope. */
 const SCOPE_KEYS = ['orm', 'models', 'migrations', 'ignore', 'markers', 'tablePrefix', 'interpolations', 'sequelize', 'migrationOrder'];
-const TOP_LEVEL_KEYS = ['rootDir', 'cacheLifetime', 'debug', 'scopes', ...SCOPE_KEYS];
+const TOP_LEVEL_KEYS = ['rootDir', 'cacheLifetime', 'cacheFingerprint', 'debug', 'scopes', ...SCOPE_KEYS];
 const SCOPE_ENTRY_KEYS = ['name', 'root', ...SCOPE_KEYS];
 const MARKER_KEYS = ['package', 'name', 'kind', 'orm'];
 /** ORMs whose entity decorator a marker can wrap. */
@@ -56,6 +56,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `list.map`, but holes (`['a', , 'b']` in a config file) are visited as `undefined`, so they are
+ * rejected like any other bad entry instead of slipping through as holes in a "validated" list.
+ */
+function denseMap<T>(list: readonly unknown[], read: (entry: unknown, index: number) => T): T[] {
+  return Array.from(list, (entry: unknown, index) => read(entry, index));
+}
+
 function rejectUnknownKeys(object: Record<string, unknown>, known: readonly string[], path: string): void {
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
@@ -69,7 +77,7 @@ function rejectUnknownKeys(object: Record<string, unknown>, known: readonly stri
 function readGlobList(value: unknown, path: string): readonly string[] {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list)) fail(path, 'a glob string or an array of glob strings', value);
-  return list.map((entry: unknown, index) => {
+  return denseMap(list, (entry, index) => {
     if (typeof entry !== 'string' || entry.trim() === '') fail(`${path}[${index}]`, 'a non-empty glob string', entry);
     return entry;
   });
@@ -104,7 +112,7 @@ function readMarker(value: unknown, path: string): EntityMarker {
 
 function readMarkers(value: unknown, path: string): readonly EntityMarker[] {
   if (!Array.isArray(value)) fail(path, 'an array of { package, name, kind? } objects', value);
-  return value.map((marker: unknown, index) => readMarker(marker, `${path}[${index}]`));
+  return denseMap(value, (marker, index) => readMarker(marker, `${path}[${index}]`));
 }
 
 function readOrms(value: unknown, path: string): readonly OrmName[] {
@@ -112,7 +120,7 @@ function readOrms(value: unknown, path: string): readonly OrmName[] {
   const list = typeof value === 'string' ? [value] : value;
   const expected = `'auto', or one or a list of ${SUPPORTED_ORMS.map((o) => `'${o}'`).join(', ')}`;
   if (!Array.isArray(list)) fail(path, expected, value);
-  return list.map((entry: unknown, index) => {
+  return denseMap(list, (entry, index) => {
     if (typeof entry !== 'string' || !(SUPPORTED_ORMS as readonly string[]).includes(entry)) {
       fail(typeof value === 'string' ? path : `${path}[${index}]`, expected, entry);
     }
@@ -213,7 +221,11 @@ function readSettings(raw: unknown): ValidatedSettings {
   if (!isPlainObject(raw)) fail(ROOT_PATH, 'an object', raw);
   rejectUnknownKeys(raw, TOP_LEVEL_KEYS, ROOT_PATH);
 
-  const { rootDir, cacheLifetime, debug = false, scopes = [] } = raw;
+  const { rootDir, cacheLifetime, cacheFingerprint, debug = false, scopes = [] } = raw;
+  // Only there to change ESLint's cache key (see cacheFingerprint()); its value is not used.
+  if (cacheFingerprint !== undefined && typeof cacheFingerprint !== 'string') {
+    fail(`${ROOT_PATH}.cacheFingerprint`, 'the string returned by cacheFingerprint()', cacheFingerprint);
+  }
   if (rootDir !== undefined && (typeof rootDir !== 'string' || rootDir === '')) {
     fail(`${ROOT_PATH}.rootDir`, 'a directory path string (e.g. import.meta.dirname)', rootDir);
   }
@@ -224,7 +236,7 @@ function readSettings(raw: unknown): ValidatedSettings {
   if (!Array.isArray(scopes)) fail(`${ROOT_PATH}.scopes`, 'an array of { name, root, models?, migrations?, ... } objects', scopes);
 
   const topLevel = topLevelScope(readScopeKeys(raw, ROOT_PATH));
-  const declared = scopes.map((scope: unknown, index) => readScope(scope, `${ROOT_PATH}.scopes[${index}]`, topLevel));
+  const declared = denseMap(scopes, (scope, index) => readScope(scope, `${ROOT_PATH}.scopes[${index}]`, topLevel));
   const seen = new Set<string>();
   declared.forEach((scope, index) => {
     if (seen.has(scope.name ?? '')) fail(`${ROOT_PATH}.scopes[${index}].name`, 'unique among scopes', scope.name);

@@ -85,6 +85,10 @@ describe('inferSingleRun', () => {
     expect(inferSingleRun({}, ['node', '/p/node_modules/.bin/eslint', '--fix'])).toBe(false);
   });
 
+  it("treats a worker thread of ESLint's --concurrency as a single run", () => {
+    expect(inferSingleRun({}, ['node', '/p/node_modules/eslint/lib/eslint/worker.js'])).toBe(true);
+  });
+
   it('assumes a long-lived process otherwise (editor, daemon)', () => {
     expect(inferSingleRun({}, ['node', '/ext/eslintServer.js'])).toBe(false);
   });
