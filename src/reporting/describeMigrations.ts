@@ -44,7 +44,12 @@ export function describeNearMiss(snapshot: MigrationsSnapshot, wanted: TableRef)
     return ` A table '${formatTableRef(inOtherSchema.ref)}' exists in ${inOtherSchema.ref.schema === undefined ? 'the default schema' : `schema '${inOtherSchema.ref.schema}'`} (created at ${formatSite(inOtherSchema.createdAt)}): does the entity name the right schema?`;
   }
   const candidates = snapshot.schema.tables.filter((table) => table.ref.schema === wanted.schema);
-  const nearest = closestName(wanted.name, candidates.map((table) => table.ref.name));
+  // Names that differ only in digits (`catalog_item_07`, `catalog_item_01`) are siblings, not typos.
+  const withoutDigits = (name: string): string => name.replace(/\d+/gu, '');
+  const nearest = closestName(
+    wanted.name,
+    candidates.map((table) => table.ref.name).filter((name) => withoutDigits(name) !== withoutDigits(wanted.name)),
+  );
   const match = candidates.find((table) => table.ref.name === nearest);
   if (match === undefined) return '';
   return ` A similar table '${formatTableRef(match.ref)}' exists (created at ${formatSite(match.createdAt)}): is the entity's table name wrong?`;
