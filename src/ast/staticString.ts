@@ -33,11 +33,18 @@ export interface StaticText {
 
 /** Following names can loop (`const a = b; const b = a`) or explode; every step spends budget. */
 const RESOLUTION_BUDGET = 5_000;
+/**
+ * Steps nested inside each other (`const c2 = `${c1}_x``, `const o2 = { ...o1 }`, ...). Each costs
+ * several stack frames, so a long chain of flat declarations would overflow the stack well
+ * within the step budget; real code never chains constants this deep.
+ */
+const MAX_RESOLUTION_DEPTH = 400;
 
 interface Resolution {
   /** Bindings being followed right now; meeting one again is a cycle. */
   readonly path: Set<TSESTree.Node>;
   budgetLeft: number;
+  depth: number;
 }
 
 const EMPTY_LOOKUP: ConstLookup = () => undefined;
@@ -177,7 +184,7 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
 }
 
 function newResolution(): Resolution {
-  return { path: new Set(), budgetLeft: RESOLUTION_BUDGET };
+  return { path: new Set(), budgetLeft: RESOLUTION_BUDGET, depth: 0 };
 }
 
 /**
@@ -191,7 +198,21 @@ function withConstValue<T>(
   resolution: Resolution,
   use: (value: TSESTree.Node, valueScope: ConstLookup) => T | undefined,
 ): T | undefined {
-  if (--resolution.budgetLeft < 0) return undefined;
+  if (--resolution.budgetLeft < 0 || resolution.depth >= MAX_RESOLUTION_DEPTH) return undefined;
+  resolution.depth++;
+  try {
+    return followConstValue(node, scope, resolution, use);
+  } finally {
+    resolution.depth--;
+  }
+}
+
+function followConstValue<T>(
+  node: TSESTree.Node,
+  scope: ConstLookup,
+  resolution: Resolution,
+  use: (value: TSESTree.Node, valueScope: ConstLookup) => T | undefined,
+): T | undefined {
   const expression = unwrapExpression(node);
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const binding = lookupBinding(scope, expression.name);
@@ -322,11 +343,30 @@ function templateText(template: TSESTree.TemplateLiteral, form: 'cooked' | 'raw'
 /** `'a' + b + 'c'`: static when at least one part is; unknown parts become INTERPOLATION_MARK. */
 function concatenationText(node: TSESTree.BinaryExpression, scope: ConstLookup, resolution: Resolution): StaticText | undefined {
   if (node.operator !== '+') return undefined;
-  const left = textOf(node.left, scope, resolution);
-  const right = textOf(node.right, scope, resolution);
-  // With no static part it may be arithmetic, or entirely runtime text: nothing to read.
-  if (left === undefined && right === undefined) return undefined;
-  return { text: (left?.text ?? INTERPOLATION_MARK) + (right?.text ?? INTERPOLATION_MARK), origin: node };
+  const [first, ...rest] = concatenationOperands(node, resolution);
+  let text = first === undefined ? undefined : textOf(first, scope, resolution)?.text;
+  for (const operand of rest) {
+    const part = textOf(operand, scope, resolution)?.text;
+    // With no static part so far it may be arithmetic, or entirely runtime text: nothing to read.
+    text = text === undefined && part === undefined ? undefined : (text ?? INTERPOLATION_MARK) + (part ?? INTERPOLATION_MARK);
+  }
+  return text === undefined ? undefined : { text, origin: node };
+}
+
+/**
+ * The operands of `a + b + c + …` in order. Such a chain nests to the left, one level per `+`
+ * (SQL written line by line runs to hundreds), so its spine is walked here in a loop rather than
+ * recursively, where each level would cost stack and resolution depth.
+ */
+function concatenationOperands(node: TSESTree.BinaryExpression, resolution: Resolution): TSESTree.Node[] {
+  const operands: TSESTree.Node[] = [node.right];
+  let left: TSESTree.Node = node.left;
+  while (left.type === AST_NODE_TYPES.BinaryExpression && left.operator === '+' && --resolution.budgetLeft >= 0) {
+    operands.push(left.right);
+    left = left.left;
+  }
+  operands.push(left);
+  return operands.reverse();
 }
 
 function partText(node: TSESTree.Node, scope: ConstLookup, resolution: Resolution): string {

@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+// One measurement of the orm-guard benchmark, in a fresh process (bench/run.mjs starts one per
+// phase and project, so no cache leaks between sizes). Prints one JSON line on stdout.
+//
+//   node --expose-gc bench/measure.mjs full  <projectRoot> [--rounds 3]
+//   node --expose-gc bench/measure.mjs build <projectRoot> <entityFile> [--reps 3]
+//   node --expose-gc bench/measure.mjs warm  <projectRoot> <entityFile> [--iterations 50] [--warmup 20]
+//
+// full   lints the whole project with the ESLint Node API, rules off (parser only) and rules on,
+//        in alternating order for each round; the plugin's caches are cleared before every
+//        rules-on lint, so each one builds the project index as a fresh `eslint .` run does.
+//        Run it with ORM_GUARD_SINGLE_RUN=true (what the CLI and CI infer).
+// build  the project index build: (clearCaches + lint one entity file) minus (a second lint of the
+//        same file, index cached), median over reps after one warm-up rep.
+// Times are wall-clock; full and build also record process CPU time (user + system), which other
+// processes on a shared machine disturb less.
+// warm   an editor-like long-lived process (ORM_GUARD_SINGLE_RUN=false, cacheLifetime default 0,
+//        so the index is revalidated against the disk on every lint): the same entity text linted
+//        with lintText, rules on and rules off alternately, after a warm-up.
+//
+// The rules-off lint uses the same config file (same parser, plugin loaded) with every orm-guard
+// rule turned off, so the difference is the rules' own work.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import console from 'node:console';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import { pathToFileURL } from 'node:url';
+import { ESLint } from 'eslint';
+import { PLUGIN_SNAPSHOT } from './generateProject.mjs';
+
+const PLUGIN_ENTRY = path.join(PLUGIN_SNAPSHOT, 'src', 'index.js');
+
+// The generated eslint.config.js imports the same file (the copy of dist/ taken by run.mjs), so this is the same module instance: its
+// clearCaches() drops the indexes the rules use.
+const pluginModule = await import(pathToFileURL(PLUGIN_ENTRY).href);
+const plugin = pluginModule.default;
+const { clearCaches } = pluginModule;
+const RULES_OFF = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`${plugin.meta.namespace}/${name}`, 'off']));
+
+const collectGarbage = typeof globalThis.gc === 'function' ? () => globalThis.gc() : () => {};
+
+function createEslint(root, rulesOn) {
+  return new ESLint({
+    cwd: root,
+    overrideConfigFile: path.join(root, 'eslint.config.js'),
+    overrideConfig: rulesOn ? undefined : { rules: RULES_OFF },
+    cache: false,
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percentile(values, fraction) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+}
+
+/** Problems by rule, plus parse errors (ruleId null), to check the run linted what it should. */
+function countProblems(results) {
+  const byRule = {};
+  let fatal = 0;
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (message.fatal) fatal++;
+      const key = message.ruleId ?? 'parse-error';
+      byRule[key] = (byRule[key] ?? 0) + 1;
+    }
+  }
+  return { byRule, fatal };
+}
+
+/** Wall and CPU (user + system, all threads) milliseconds of `run`; CPU time is less disturbed by other processes. */
+async function timed(run) {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const value = await run();
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, value };
+}
+
+async function timeLint(root, rulesOn, patterns) {
+  if (rulesOn) clearCaches();
+  collectGarbage();
+  const { wallMs, cpuMs, value: results } = await timed(() => createEslint(root, rulesOn).lintFiles(patterns));
+  return { wallMs, cpuMs, results };
+}
+
+/** A few plain modules: warms up ESLint, the parser and the per-file part of the rules without building the index. */
+function warmUpSlice(root) {
+  const services = path.join(root, 'src', 'services', 'billing');
+  const names = readdirSync(services).sort().slice(0, 20);
+  return ['src/utils/paging.ts', ...names.map((name) => `src/services/billing/${name}`)];
+}
+
+async function measureFull(root, { rounds }) {
+  const slice = warmUpSlice(root);
+  await timeLint(root, false, slice);
+  await timeLint(root, true, slice);
+
+  const off = [];
+  const on = [];
+  const offCpu = [];
+  const onCpu = [];
+  let lintedFiles = 0;
+  let problemsOn;
+  let problemsOff;
+  for (let round = 0; round < rounds; round++) {
+    // Alternate which mode goes first, so drift (heap growth, thermal, page cache) hits both.
+    const order = round % 2 === 0 ? [false, true] : [true, false];
+    for (const rulesOn of order) {
+      const { wallMs, cpuMs, results } = await timeLint(root, rulesOn, ['.']);
+      (rulesOn ? on : off).push(wallMs);
+      (rulesOn ? onCpu : offCpu).push(cpuMs);
+      lintedFiles = results.length;
+      if (rulesOn) problemsOn = countProblems(results);
+      else problemsOff = countProblems(results);
+    }
+  }
+  return {
+    phase: 'full',
+    lintedFiles,
+    offMs: off,
+    onMs: on,
+    offMedianMs: median(off),
+    onMedianMs: median(on),
+    offCpuMs: offCpu,
+    onCpuMs: onCpu,
+    offCpuMedianMs: median(offCpu),
+    onCpuMedianMs: median(onCpu),
+    problemsOn,
+    problemsOff,
+  };
+}
+
+async function measureBuild(root, entityFile, { reps }) {
+  const filePath = path.join(root, entityFile);
+  const text = readFileSync(filePath, 'utf8');
+  const eslint = createEslint(root, true);
+  const builds = [];
+  const buildsCpu = [];
+  const firsts = [];
+  const seconds = [];
+  const retainedHeap = [];
+  let coldFirstMs;
+  for (let rep = 0; rep <= reps; rep++) {
+    clearCaches();
+    collectGarbage();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const first = await timed(() => eslint.lintText(text, { filePath }));
+    const second = await timed(() => eslint.lintText(text, { filePath }));
+    collectGarbage();
+    const heapAfter = process.memoryUsage().heapUsed;
+    if (rep === 0) {
+      coldFirstMs = first.wallMs; // includes loading the parser and cold JIT: reported, not used
+      continue;
+    }
+    firsts.push(first.wallMs);
+    seconds.push(second.wallMs);
+    builds.push(first.wallMs - second.wallMs);
+    buildsCpu.push(first.cpuMs - second.cpuMs);
+    retainedHeap.push(heapAfter - heapBefore);
+  }
+  return {
+    phase: 'build',
+    buildMs: builds,
+    buildMedianMs: median(builds),
+    buildCpuMedianMs: median(buildsCpu),
+    firstLintMedianMs: median(firsts),
+    cachedLintMedianMs: median(seconds),
+    coldFirstMs,
+    indexHeapMedianBytes: median(retainedHeap),
+  };
+}
+
+async function measureWarm(root, entityFile, { iterations, warmup }) {
+  const filePath = path.join(root, entityFile);
+  const text = readFileSync(filePath, 'utf8');
+  const eslintOn = createEslint(root, true);
+  const eslintOff = createEslint(root, false);
+  let problems;
+  for (let iteration = 0; iteration < warmup; iteration++) {
+    await eslintOff.lintText(text, { filePath });
+    problems = countProblems(await eslintOn.lintText(text, { filePath }));
+  }
+  const on = [];
+  const off = [];
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const order = iteration % 2 === 0 ? [true, false] : [false, true];
+    for (const rulesOn of order) {
+      collectGarbage();
+      const started = performance.now();
+      await (rulesOn ? eslintOn : eslintOff).lintText(text, { filePath });
+      (rulesOn ? on : off).push(performance.now() - started);
+    }
+  }
+  const onMedianMs = median(on);
+  const offMedianMs = median(off);
+  return {
+    phase: 'warm',
+    singleRun: process.env.ORM_GUARD_SINGLE_RUN,
+    onMedianMs,
+    offMedianMs,
+    addedMedianMs: onMedianMs - offMedianMs,
+    onP90Ms: percentile(on, 0.9),
+    offP90Ms: percentile(off, 0.9),
+    problems,
+  };
+}
+
+function parseOptions(argv) {
+  const options = { rounds: 3, reps: 3, iterations: 50, warmup: 20 };
+  const positional = [];
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument.startsWith('--')) options[argument.slice(2)] = Number(argv[++index]);
+    else positional.push(argument);
+  }
+  return { positional, options };
+}
+
+const { positional, options } = parseOptions(process.argv.slice(2));
+const [phase, projectRoot, entityFile] = positional;
+if (projectRoot === undefined) {
+  console.error('usage: node --expose-gc bench/measure.mjs full|build|warm <projectRoot> [entityFile] [--rounds n] [--reps n] [--iterations n] [--warmup n]');
+  process.exit(2);
+}
+const root = path.resolve(projectRoot);
+const entity = entityFile ?? JSON.parse(readFileSync(path.join(root, 'bench-manifest.json'), 'utf8')).entitySample;
+
+let result;
+if (phase === 'full') result = await measureFull(root, options);
+else if (phase === 'build') result = await measureBuild(root, entity, options);
+else if (phase === 'warm') result = await measureWarm(root, entity, options);
+else {
+  console.error(`unknown phase ${phase}`);
+  process.exit(2);
+}
+// maxRSS is in kilobytes.
+console.log(JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
