@@ -1,7 +1,8 @@
 import { createRule } from '../src/createRule.js';
-import { analyseLintedMigration, entitiesMapping, lineLoc } from '../src/project/lintedMigration.js';
+import { analyseLintedMigration, entitiesMapping, lineLoc, unreadMappings } from '../src/project/lintedMigration.js';
 import { projectFileOrReport } from '../src/project/lintedFile.js';
 import type { MigrationEvent } from '../src/schema/ddlEvent.js';
+import { describeUnreadMappings } from '../src/reporting/describeUnreadMappings.js';
 import { formatTableRef, type TableRef } from '../src/schema/tableRef.js';
 
 type Options = [{ allowTables: string[] }];
@@ -68,9 +69,7 @@ export default createRule<Options, MessageIds>({
         const migrations = analyseLintedMigration(file, context.sourceCode, context.physicalFilename);
         if (migrations.length === 0) return;
         const entities = file.index.entities();
-        const unresolved = entities.filter((entity) => entity.kind !== 'child' && !entity.tableName.resolved).length;
-        const blindSpots =
-          unresolved === 0 ? '' : ` (${unresolved} entit${unresolved === 1 ? 'y' : 'ies'} there ${unresolved === 1 ? 'has a table name' : 'have table names'} that cannot be read statically and ${unresolved === 1 ? 'was' : 'were'} not compared.)`;
+        const blindSpots = describeUnreadMappings(unreadMappings(entities));
         const models = file.scope.models.join(', ');
         for (const { events, snapshot } of migrations) {
           for (const event of events) {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { resolveRelationTables } from '../entities/relationTables.js';
+import { resolveRelationTables, type ResolvedRelationTables } from '../entities/relationTables.js';
 import { readMigrationProgram } from '../migrations/readMigrationFile.js';
 import { readSqlMigration } from '../migrations/readSqlMigration.js';
 import type { MigrationEvent } from '../schema/ddlEvent.js';
@@ -41,17 +41,31 @@ export function analyseLintedMigration(file: ProjectFile, sourceCode: Readonly<T
 }
 
 // The relation tables of each entity of a list, resolved against the whole list (the index keeps a list while it is current).
-const relationTablesByList = new WeakMap<readonly IndexedEntity[], Map<IndexedEntity, readonly TableRef[]>>();
+const relationTablesByList = new WeakMap<readonly IndexedEntity[], Map<IndexedEntity, ResolvedRelationTables>>();
 
-function relationTablesOf(entities: readonly IndexedEntity[]): Map<IndexedEntity, readonly TableRef[]> {
+function relationTablesOf(entities: readonly IndexedEntity[]): Map<IndexedEntity, ResolvedRelationTables> {
   const cached = relationTablesByList.get(entities);
   if (cached !== undefined) return cached;
-  const resolved = new Map<IndexedEntity, readonly TableRef[]>();
+  const resolved = new Map<IndexedEntity, ResolvedRelationTables>();
   for (const entity of entities) {
-    if (entity.relationTables !== undefined) resolved.set(entity, resolveRelationTables(entities, entity).tables);
+    if (entity.relationTables !== undefined) resolved.set(entity, resolveRelationTables(entities, entity));
   }
   relationTablesByList.set(entities, resolved);
   return resolved;
+}
+
+/** What the entities map that cannot be read statically, so could be any table: a report says so rather than guess. */
+export interface UnreadMappings {
+  /** Entities (not single-table children) whose own table name is not static. */
+  readonly tableNames: number;
+  /** Join/pivot tables of relations whose name is not static. */
+  readonly relationTables: number;
+}
+
+export function unreadMappings(entities: readonly IndexedEntity[]): UnreadMappings {
+  let relationTables = 0;
+  for (const resolved of relationTablesOf(entities).values()) relationTables += resolved.skipped.length;
+  return { tableNames: entities.filter((entity) => entity.kind !== 'child' && !entity.tableName.resolved).length, relationTables };
 }
 
 /**
@@ -61,7 +75,7 @@ function relationTablesOf(entities: readonly IndexedEntity[]): Map<IndexedEntity
 export function entitiesMapping(entities: readonly IndexedEntity[], table: TableRef, kind: 'table' | 'view'): IndexedEntity[] {
   const relationTables = kind === 'table' ? relationTablesOf(entities) : undefined;
   return entities.filter((entity) => {
-    if (relationTables?.get(entity)?.some((relationTable) => tableRefsMatch(relationTable, table)) === true) return true;
+    if (relationTables?.get(entity)?.tables.some((relationTable) => tableRefsMatch(relationTable, table)) === true) return true;
     if (!entity.tableName.resolved || entity.kind === 'child') return false;
     if (entity.kind === 'view') return kind === 'view' && tableRefsMatch(entity.tableName.table, table);
     if (kind !== 'table') return false;

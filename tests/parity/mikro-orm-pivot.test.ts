@@ -122,7 +122,7 @@ const sorted = (tables: Table[]): Table[] => [...tables].sort((a, b) => a[0].loc
 /** The pivot tables MikroORM builds for these entities (pivot entities the user declared are their own tables). */
 async function mikroOrmPivots(entities: readonly (EntitySchema | (abstract new () => object))[], declaredNames: readonly string[]): Promise<Table[]> {
   const orm = await MikroORM.init({ driver: ParityDriver, dbName: 'parity', entities: [...entities], connect: false, discovery: { warnWhenNoEntities: false } });
-  const metadata = Object.values(orm.getMetadata().getAll()) as EntityMetadata[];
+  const metadata: EntityMetadata[] = Object.values(orm.getMetadata().getAll());
   return metadata.filter((meta) => meta.pivotTable && !declaredNames.includes(meta.className)).map((meta): Table => [meta.tableName, meta.schema]);
 }
 

@@ -12,7 +12,7 @@ interface NamingStrategy {
   joinTableName(firstTableName: string, secondTableName: string, firstPropertyName: string, secondPropertyName: string): string;
 }
 type NamingStrategyModule = { DefaultNamingStrategy: new () => NamingStrategy };
-type StringUtilsModule = { shorten(input: string, options: { separator?: string; segmentLength?: number; termLength?: number }): string };
+type StringUtilsModule = { shorten: (input: string, options: { separator?: string; segmentLength?: number; termLength?: number }) => string };
 
 const VERSIONS: Record<string, string> = { 'typeorm 1.x': 'typeorm', 'typeorm 0.3': 'typeorm-0.3' };
 
@@ -184,10 +184,11 @@ function declareEntities(orm: TypeormModule, testCase: JoinCase): object[] {
   };
   for (const entity of testCase.entities) {
     const target = classNamed(entity.className);
-    orm.PrimaryColumn({ type: 'int' })(target.prototype, 'id');
+    const prototype = target.prototype as object;
+    orm.PrimaryColumn({ type: 'int' })(prototype, 'id');
     for (const relation of entity.relations ?? []) {
-      orm.ManyToMany(relation.byString ?? (() => classNamed(relation.target)))(target.prototype, relation.property);
-      if (relation.joinTable !== undefined) orm.JoinTable(...relation.joinTable)(target.prototype, relation.property);
+      orm.ManyToMany(relation.byString ?? (() => classNamed(relation.target)))(prototype, relation.property);
+      if (relation.joinTable !== undefined) orm.JoinTable(...relation.joinTable)(prototype, relation.property);
     }
     orm.Entity(...entity.entity)(target);
   }

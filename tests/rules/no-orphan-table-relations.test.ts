@@ -206,3 +206,34 @@ ruleTester.run('no-orphan-table (Objection through tables)', rule, {
     },
   ],
 });
+
+// ---------------------------------------------------------------------------------------------
+// A join table whose name is not static: never guessed, and the report owns up to it.
+
+const UNREAD = 'relations-unread';
+
+ruleTester.run('no-orphan-table (join table names that cannot be read)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'an unmapped table is still reported, and the message says one relation could not be compared',
+      ...fixtureFile(UNREAD, 'src/migrations/1700000000000-CreateBlog.ts'),
+      settings: fixtureSettings(UNREAD),
+      errors: [
+        {
+          messageId: 'orphanTable',
+          data: {
+            table: 'post_labels',
+            migrations: '1 migration file replayed',
+            models: 'src/models/**/*.ts',
+            blindSpots: ' (1 relation there has a join table name that cannot be read statically; not compared.)',
+          },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 89,
+        },
+      ],
+    },
+  ],
+});
