@@ -100,7 +100,7 @@ const DROP_METHODS = new Set(['dropTable', 'dropTableIfExists']);
  * `renameTable`, `raw`, with `withSchema`, chained in execution order), `knex.raw(sql)`, the same
  * on a transaction (`knex.transaction(async (trx) => ...)`) and inside top-level helpers called
  * with the handle. `up` may be `exports.up = ...`, `export (async) function up`, `export const up`,
- * `module.exports = { up }` or `export { up }`. Answers `not-a-migration` when there is no `up` or
+ * `module.exports = { up }`, `export default { up }`, `export = { up }` or `export { up }`. Answers `not-a-migration` when there is no `up` or
  * `up` never uses its parameter as knex (a Sequelize migration's `queryInterface.createTable`).
  * Never executes the file and never throws.
  */
@@ -151,6 +151,11 @@ function upOfStatement(statement: TSESTree.ProgramStatement, valueOf: (node: TSE
     if (statement.source !== null) return undefined;
     const specifier = statement.specifiers.find((s) => exportedName(s.exported) === 'up');
     return specifier === undefined ? undefined : valueOf(specifier.local);
+  }
+  // export default { up, down } (ESM knexfiles with `loadExtensions: ['.mjs']`), TypeScript `export = { up }`
+  if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration || statement.type === AST_NODE_TYPES.TSExportAssignment) {
+    const exported = unwrapExpression(statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement.expression);
+    return exported.type === AST_NODE_TYPES.ObjectExpression ? upOfObject(exported, valueOf) : undefined;
   }
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
   const expression = statement.expression;

@@ -29,9 +29,20 @@ describe('readKnexMigration: how up is exported', () => {
     ['module.exports = { async up(knex) {} }', `module.exports = {\n  async up(knex) {\n    await ${body};\n  },\n};\n`],
     ['export { up } of a local function', `function up(knex) {\n  return ${body};\n}\nexport { up };\n`],
     ['exports.up = a named top-level function', `function createUsers(knex) {\n  return ${body};\n}\nexports.up = createUsers;\n`],
+    ['export default { async up(knex) {} } (ESM migrations)', `export default {\n  async up(knex) {\n    await ${body};\n  },\n  async down() {},\n};\n`],
+    ['export default { up } of a local function', `async function up(knex) {\n  await ${body};\n}\nexport default { up };\n`],
+    ['export = { up } (TypeScript CommonJS)', `import type { Knex } from 'knex';\nexport = {\n  async up(knex: Knex) {\n    await ${body};\n  },\n};\n`],
   ])('%s', (_name, source) => {
     expect(readMigration(source)).toEqual({
       events: [{ kind: 'create-table', table: table('users'), line: lineOf(source, 'createTable') }],
+      skipped: [],
+    });
+  });
+
+  it('tells an ESM knex migration (export default { up }) from a Sequelize one by what up does with its parameter', () => {
+    const source = `export default {\n  async up(knex) {\n    await ${body};\n  },\n};\n`;
+    expect(migrationStatements(readMigrationFile('migrations/20240101120000_users.mjs', source))).toEqual({
+      events: [{ kind: 'create-table', table: table('users'), line: 3 }],
       skipped: [],
     });
   });
