@@ -160,8 +160,8 @@ describe('a long-lived ESLint process matches a fresh one after every change', (
         await worker.terminate();
         worker = new Worker(WORKER, { workerData: { pluginUrl: PLUGIN_URL }, env: { ...process.env } });
       }
-      const liveResults = normalise(root, (await live.lintFiles(['src/**/*.ts'])) as Stripped[]);
-      const liveUnsaved = unsaved === undefined ? [] : normalise(root, (await live.lintText(unsaved.text, { filePath: unsaved.filePath })) as Stripped[]);
+      const liveResults = normalise(root, await live.lintFiles(['src/**/*.ts']));
+      const liveUnsaved = unsaved === undefined ? [] : normalise(root, await live.lintText(unsaved.text, { filePath: unsaved.filePath }));
       for (const line of liveResults) rulesSeen.add(line.split(' ')[1] ?? '');
       const fresh = await reference({ root, config, unsaved });
       expect({ step, operations: log.slice(-3), results: liveResults, unsaved: liveUnsaved }).toEqual({
