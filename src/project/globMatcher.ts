@@ -39,3 +39,19 @@ export function globWalkBase(glob: string): { base: string; recursive: boolean }
   const rest = scanned.glob;
   return { base: scanned.base, recursive: rest.includes('**') || rest.includes('/') };
 }
+
+/**
+ * Of `globs`, those that could hold a file named like `fileName`, judged by their last segment: a
+ * MikroORM config has `entities: ['dist/**\/*.js']` next to `entitiesTs: ['src/**\/*.ts']`, and a
+ * `.ts` entity belongs in the second. All of them when none could (they then say more than a guess).
+ */
+export function globsThatCouldHold(globs: readonly string[], fileName: string): readonly string[] {
+  const fitting = globs.filter((glob) => {
+    const normalised = normaliseGlob(glob);
+    // A plain path is a directory (or the file itself): anything can go there.
+    if (!picomatch.scan(normalised).isGlob) return true;
+    const lastSegment = normalised.slice(normalised.lastIndexOf('/') + 1);
+    return lastSegment === '**' || picomatch(lastSegment, { dot: true })(fileName);
+  });
+  return fitting.length === 0 ? globs : fitting;
+}

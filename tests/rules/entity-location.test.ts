@@ -78,7 +78,7 @@ ruleTester.run('entity-location', rule, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'LegacyItem', file: 'src/legacy/LegacyItem.ts', models: MODELS },
+          data: { entity: 'LegacyItem', file: 'src/legacy/LegacyItem.ts', models: MODELS, destination: MODELS },
           line: 4,
           column: 14,
           endLine: 4,
@@ -94,7 +94,7 @@ ruleTester.run('entity-location', rule, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'Invoice', file: 'src/billing/Invoice.ts', models: MODELS },
+          data: { entity: 'Invoice', file: 'src/billing/Invoice.ts', models: MODELS, destination: MODELS },
           line: 4,
           column: 14,
           endLine: 4,
@@ -114,8 +114,8 @@ ruleTester.run('entity-location', rule, {
       ].join('\n'),
       settings,
       errors: [
-        { messageId: 'entityOutsideModels', data: { entity: 'OrderTotal', file: 'src/reports/Reports.ts', models: MODELS }, line: 3, column: 14, endLine: 3, endColumn: 24 },
-        { messageId: 'entityOutsideModels', data: { entity: 'SpecialOrder', file: 'src/reports/Reports.ts', models: MODELS }, line: 5, column: 14, endLine: 5, endColumn: 26 },
+        { messageId: 'entityOutsideModels', data: { entity: 'OrderTotal', file: 'src/reports/Reports.ts', models: MODELS, destination: MODELS }, line: 3, column: 14, endLine: 3, endColumn: 24 },
+        { messageId: 'entityOutsideModels', data: { entity: 'SpecialOrder', file: 'src/reports/Reports.ts', models: MODELS, destination: MODELS }, line: 5, column: 14, endLine: 5, endColumn: 26 },
       ],
     },
     {
@@ -124,7 +124,7 @@ ruleTester.run('entity-location', rule, {
       code: "import { AuditedEntity } from '@acme/db';\n@AuditedEntity('audit_events')\nexport class AuditEvent {}\n",
       settings: fixtureSettings(PROJECT, { markers: [{ package: '@acme/db', name: 'AuditedEntity' }] }),
       errors: [
-        { messageId: 'entityOutsideModels', data: { entity: 'AuditEvent', file: 'src/audit/AuditEvent.ts', models: MODELS }, line: 3, column: 14, endLine: 3, endColumn: 24 },
+        { messageId: 'entityOutsideModels', data: { entity: 'AuditEvent', file: 'src/audit/AuditEvent.ts', models: MODELS, destination: MODELS }, line: 3, column: 14, endLine: 3, endColumn: 24 },
       ],
     },
     {

@@ -124,7 +124,7 @@ ruleTester.run('entity-location (scopes)', entityLocation, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'Old', file: 'src/legacy/Old.ts', models: 'src/entities/**/*.ts' },
+          data: { entity: 'Old', file: 'src/legacy/Old.ts', models: 'src/entities/**/*.ts', destination: 'src/entities/**/*.ts' },
           line: 3,
           column: 14,
           endLine: 3,

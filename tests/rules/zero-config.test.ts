@@ -56,11 +56,31 @@ ruleTester.run('entity-location (zero-config)', entityLocation, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'LegacyItem', file: 'src/legacy/LegacyItem.ts', models: 'src/models/**/*.ts' },
+          data: { entity: 'LegacyItem', file: 'src/legacy/LegacyItem.ts', models: 'src/models/**/*.ts', destination: 'src/models/**/*.ts' },
           line: 4,
           column: 14,
           endLine: 4,
           endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: 'a MikroORM entity outside entities/entitiesTs is told to move where a .ts file can be loaded (entitiesTs), not into dist',
+      filename: fixturePath('zero-config-mikro-orm', 'src/legacy/order.entity.ts'),
+      code: "import { Entity, PrimaryKey } from '@mikro-orm/core';\n\n@Entity()\nexport class Order {\n  @PrimaryKey()\n  id!: number;\n}\n",
+      errors: [
+        {
+          messageId: 'entityOutsideModels',
+          data: {
+            entity: 'Order',
+            file: 'src/legacy/order.entity.ts',
+            models: 'dist/modules/**/*.entity.js, src/modules/**/*.entity.ts',
+            destination: 'src/modules/**/*.entity.ts',
+          },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 19,
         },
       ],
     },

@@ -180,7 +180,7 @@ ruleTester.run('entity-location (drizzle)', entityLocation, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'legacyTokens', file: 'src/legacy/tokens.ts', models: MODELS },
+          data: { entity: 'legacyTokens', file: 'src/legacy/tokens.ts', models: MODELS, destination: MODELS },
           line: 4,
           column: 14,
           endLine: 4,
@@ -194,8 +194,8 @@ ruleTester.run('entity-location (drizzle)', entityLocation, {
       code: "import { pgTable, pgView } from 'drizzle-orm/pg-core';\nexport const reports = pgTable('reports', {});\nexport const reportTotals = pgView('report_totals').as((qb) => qb.select().from(reports));\n",
       settings,
       errors: [
-        { messageId: 'entityOutsideModels', data: { entity: 'reports', file: 'src/features/reports.ts', models: MODELS }, line: 2, column: 14, endLine: 2, endColumn: 21 },
-        { messageId: 'entityOutsideModels', data: { entity: 'reportTotals', file: 'src/features/reports.ts', models: MODELS }, line: 3, column: 14, endLine: 3, endColumn: 26 },
+        { messageId: 'entityOutsideModels', data: { entity: 'reports', file: 'src/features/reports.ts', models: MODELS, destination: MODELS }, line: 2, column: 14, endLine: 2, endColumn: 21 },
+        { messageId: 'entityOutsideModels', data: { entity: 'reportTotals', file: 'src/features/reports.ts', models: MODELS, destination: MODELS }, line: 3, column: 14, endLine: 3, endColumn: 26 },
       ],
     },
   ],

@@ -150,7 +150,7 @@ ruleTester.run('entity-location (MikroORM)', entityLocation, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'LegacyItem', file: 'src/legacy/LegacyItem.ts', models: 'src/entities/**/*.ts' },
+          data: { entity: 'LegacyItem', file: 'src/legacy/LegacyItem.ts', models: 'src/entities/**/*.ts', destination: 'src/entities/**/*.ts' },
           line: 4,
           column: 14,
           endLine: 4,
@@ -166,7 +166,7 @@ ruleTester.run('entity-location (MikroORM)', entityLocation, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'Tag', file: 'src/legacy/Tag.ts', models: 'src/entities/**/*.ts' },
+          data: { entity: 'Tag', file: 'src/legacy/Tag.ts', models: 'src/entities/**/*.ts', destination: 'src/entities/**/*.ts' },
           line: 3,
           column: 41,
           endLine: 3,

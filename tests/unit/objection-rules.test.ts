@@ -153,7 +153,7 @@ ruleTester.run('entity-location (objection)', entityLocation, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'Pet', file: 'src/legacy/Pet.js', models: MODELS },
+          data: { entity: 'Pet', file: 'src/legacy/Pet.js', models: MODELS, destination: MODELS },
           line: 4,
           column: 7,
           endLine: 4,

@@ -135,7 +135,7 @@ ruleTester.run('entity-location (Sequelize)', entityLocation, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'Coupon', file: 'src/legacy/coupon.js', models: 'src/models/**/*.{js,ts}' },
+          data: { entity: 'Coupon', file: 'src/legacy/coupon.js', models: 'src/models/**/*.{js,ts}', destination: 'src/models/**/*.{js,ts}' },
           line: 6,
           column: 9,
           endLine: 6,
@@ -151,7 +151,7 @@ ruleTester.run('entity-location (Sequelize)', entityLocation, {
       errors: [
         {
           messageId: 'entityOutsideModels',
-          data: { entity: 'Draft', file: 'src/features/Draft.ts', models: 'src/models/**/*.ts' },
+          data: { entity: 'Draft', file: 'src/features/Draft.ts', models: 'src/models/**/*.ts', destination: 'src/models/**/*.ts' },
           line: 4,
           column: 14,
           endLine: 4,
