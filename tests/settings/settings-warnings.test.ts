@@ -45,7 +45,7 @@ const sharedMigrations = `${toPosixPath(path.join(sandbox, 'shared-db'))}/*.sql`
 
 const missingRoot = path.join(sandbox, 'does-not-exist');
 const missingRootMessage = (written: string, resolved: string, problem: string): string =>
-  `orm-guard cannot check this entity because its settings are invalid: ${P}.rootDir must be an existing directory (got the string ${JSON.stringify(written)}, which resolves to ${resolved}, which ${problem}). Relative paths are resolved against ESLint's cwd; import.meta.dirname is the usual value.`;
+  `${P}.rootDir must be an existing directory (got the string ${JSON.stringify(written)}, which resolves to ${resolved}, which ${problem}). Relative paths are resolved against ESLint's cwd; import.meta.dirname is the usual value.`;
 
 const MONOREPO = 'monorepo';
 const monorepoRoot = toPosixPath(path.join(FIXTURES_DIR, MONOREPO));
@@ -89,7 +89,7 @@ ruleTester.run('entity-has-migration: settings errors and warnings', entityHasMi
       name: 'a rootDir that does not exist is an error naming the key path and the resolved path',
       ...USER_FILE,
       settings: fixtureSettings(PROJECT, { rootDir: missingRoot }),
-      errors: [{ message: missingRootMessage(missingRoot, toPosixPath(missingRoot), 'does not exist') }],
+      errors: [{ messageId: 'invalidSettings', data: { message: missingRootMessage(missingRoot, toPosixPath(missingRoot), 'does not exist') } }],
     },
     {
       name: 'a rootDir that is a file is an error too',
@@ -97,7 +97,8 @@ ruleTester.run('entity-has-migration: settings errors and warnings', entityHasMi
       settings: fixtureSettings(PROJECT, { rootDir: path.join(FIXTURES_DIR, PROJECT, 'package.json') }),
       errors: [
         {
-          message: missingRootMessage(path.join(FIXTURES_DIR, PROJECT, 'package.json'), `${projectRoot}/package.json`, 'is a file, not a directory'),
+          messageId: 'invalidSettings',
+          data: { message: missingRootMessage(path.join(FIXTURES_DIR, PROJECT, 'package.json'), `${projectRoot}/package.json`, 'is a file, not a directory') },
         },
       ],
     },
@@ -162,7 +163,10 @@ ruleTester.run('entity-has-migration: settings errors and warnings', entityHasMi
       settings: { 'orm-guard': { rootDir: appRoot, migrations: ['../shared-db/*.sql'] } },
       errors: [
         {
-          message: `orm-guard cannot check this entity because its settings are invalid: ${P}.migrations[0] must be a glob that stays inside rootDir (got the string "../shared-db/*.sql", whose '..' leads outside it). Write it relative to rootDir, or as an absolute path if reading outside rootDir is intended.`,
+          messageId: 'invalidSettings',
+          data: {
+            message: `${P}.migrations[0] must be a glob that stays inside rootDir (got the string "../shared-db/*.sql", whose '..' leads outside it). Write it relative to rootDir, or as an absolute path if reading outside rootDir is intended.`,
+          },
         },
       ],
     },
