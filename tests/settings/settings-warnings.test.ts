@@ -103,6 +103,19 @@ ruleTester.run('entity-has-migration: settings errors and warnings', entityHasMi
       ],
     },
     {
+      name: "a declared scope's root that does not exist under rootDir is an error naming the scope",
+      ...USER_FILE,
+      settings: fixtureSettings(PROJECT, { scopes: [{ name: 'api', root: './services/apii' }] }),
+      errors: [
+        {
+          messageId: 'invalidSettings',
+          data: {
+            message: `${P}.scopes[0].root must be an existing directory (got the string "services/apii", which resolves to ${projectRoot}/services/apii, which does not exist). It is relative to rootDir.`,
+          },
+        },
+      ],
+    },
+    {
       name: 'a migrations glob that matches nothing: one settings warning, not "no migration creates it"',
       ...USER_FILE,
       settings: fixtureSettings(PROJECT, { migrations: ['src/migratons/*.ts'] }),
