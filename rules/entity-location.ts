@@ -47,7 +47,9 @@ export default createRule<Options, MessageIds>({
         if (models.length === 0 || file.entities.length === 0) return;
         // A configured glob that matches nothing: one settings warning per entity, instead of
         // reporting every entity of the project as outside the models location.
-        const unmatched = file.index.config.models === undefined ? [] : file.index.unmatchedGlobs(models);
+        // The linted file counts as a match even before it is saved to disk.
+        const unmatched =
+          file.index.config.models === undefined ? [] : file.index.unmatchedGlobs(models).filter((glob) => !createGlobMatcher([glob]).matches(file.relativePath));
         if (unmatched.length > 0) {
           const warning = describeUnmatchedGlobs(modelsKeyPath(file.index.config), unmatched, file.scope.rootDir);
           const consequence = unmatched.length === models.length ? 'was not checked against the models location' : 'was checked only against the other models globs';

@@ -187,7 +187,15 @@ ruleTester.run('entity-has-migration: settings errors and warnings', entityHasMi
 });
 
 ruleTester.run('entity-location: a models glob that matches nothing', entityLocation, {
-  valid: [{ name: 'an absolute models glob inside rootDir', ...USER_FILE, settings: fixtureSettings(PROJECT, { models: [`${projectRoot}/src/models/**/*.ts`] }) }],
+  valid: [
+    { name: 'an absolute models glob inside rootDir', ...USER_FILE, settings: fixtureSettings(PROJECT, { models: [`${projectRoot}/src/models/**/*.ts`] }) },
+    {
+      name: 'the linted file counts as a match before it is saved (the first entity of a new models folder)',
+      filename: fixturePath(PROJECT, 'src/entities/Invoice.ts'),
+      code: entity('invoices', 'Invoice'),
+      settings: fixtureSettings(PROJECT, { models: ['src/entities/**/*.ts'] }),
+    },
+  ],
   invalid: [
     {
       name: 'one settings warning instead of "outside the models location"',
