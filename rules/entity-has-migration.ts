@@ -9,6 +9,7 @@ import {
   formatSite,
 } from '../src/reporting/describeMigrations.js';
 import { createTableRef, formatTableRef, tableRefsMatch, type TableRef } from '../src/schema/tableRef.js';
+import { describeUnmatchedGlobs, migrationSetKeyPath } from '../src/settings/unmatchedGlobs.js';
 
 type Options = [{ ignoreTables: string[]; reportUnresolved: boolean }];
 type MessageIds =
@@ -19,6 +20,7 @@ type MessageIds =
   | 'viewDropped'
   | 'viewRenamed'
   | 'unresolvedTableName'
+  | 'migrationsGlobMatchesNothing'
   | 'invalidSettings';
 
 export default createRule<Options, MessageIds>({
@@ -44,6 +46,8 @@ export default createRule<Options, MessageIds>({
         "View entity '{{entity}}' maps to view '{{table}}', but {{site}} renames it to '{{newName}}' ({{migrations}}).{{blindSpots}} Point the entity at '{{newName}}', or add a migration that creates '{{table}}'.",
       unresolvedTableName:
         "Cannot tell statically which table entity '{{entity}}' maps to ({{reason}}), so it was not checked against the migrations.",
+      migrationsGlobMatchesNothing:
+        "{{warning}}, so entity '{{entity}}' {{consequence}}. Fix the glob (it is relative to the scope's root), remove it, or set migrations to [] if there are none.",
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported by projectFileOrReport
       invalidSettings: 'orm-guard cannot check this entity because its settings are invalid: {{message}}',
     },
@@ -87,7 +91,20 @@ export default createRule<Options, MessageIds>({
           }
         }
         // Each migration set (one per database dialect, or the single unnamed one) must create every table.
+        const configured = file.index.config.migrationSets !== undefined;
         for (const set of file.scope.migrationSets) {
+          // A configured glob that matches nothing is a settings mistake: one warning per entity
+          // instead of a "no migration creates it" for every table of the project.
+          const unmatched = configured ? file.index.unmatchedGlobs(set.globs) : [];
+          if (unmatched.length > 0) {
+            const warning = describeUnmatchedGlobs(migrationSetKeyPath(file.index.config, set), unmatched, file.scope.rootDir);
+            const consequence =
+              unmatched.length === set.globs.length ? 'was not checked against these migrations' : 'was checked only against the files its other globs match';
+            for (const entity of tableEntities) {
+              context.report({ loc: entity.tableNameLoc, messageId: 'migrationsGlobMatchesNothing', data: { warning, entity: entity.name, consequence } });
+            }
+            if (unmatched.length === set.globs.length) continue;
+          }
           const snapshot = file.index.migrations(set);
           const migrations = describeMigrationsRead(snapshot);
           const blindSpots = describeBlindSpots(snapshot);

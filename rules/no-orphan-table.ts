@@ -66,6 +66,9 @@ export default createRule<Options, MessageIds>({
         if (file === undefined) return;
         // Without a models location there is nothing to compare the tables with.
         if (file.scope.models.length === 0) return;
+        // Configured models globs that match nothing would make every table an orphan; entity-location
+        // reports the settings warning instead.
+        if (file.index.config.models !== undefined && file.index.unmatchedGlobs(file.scope.models).length === file.scope.models.length) return;
         const migrations = analyseLintedMigration(file, context.sourceCode, context.physicalFilename);
         if (migrations.length === 0) return;
         const entities = file.index.entities();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PLUGIN_VERSION } from './pluginMeta.js';
 import { statFile } from './project/fileStateCache.js';
 import { getScopeIndex } from './project/projectIndex.js';
+import { anchorScope } from './settings/anchorScope.js';
 import { toPosixPath } from './settings/resolveRootDir.js';
 import { validateSettings } from './settings/validateSettings.js';
 
@@ -31,7 +32,7 @@ export function cacheFingerprint(ormGuardSettings: Record<string, unknown> = {})
   const scopes = [settings.topLevel, ...settings.scopes];
   for (const config of scopes) {
     const scopeRoot = toPosixPath(path.resolve(projectRoot, config.root));
-    const index = getScopeIndex(scopeRoot, config, { projectRoot, cacheLifetime: 0, debug: false }, PLUGIN_VERSION);
+    const index = getScopeIndex(scopeRoot, anchorScope(config, scopeRoot), { projectRoot, cacheLifetime: 0, debug: false }, PLUGIN_VERSION);
     index.refresh();
     for (const file of index.dependencyFiles()) {
       const stamp = statFile(`${scopeRoot}/${file}`);

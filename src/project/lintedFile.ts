@@ -1,11 +1,13 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings } from '../ast/importBindings.js';
 import { DEFAULT_DETECTION_INPUTS, detectEntities, type DetectionInputs } from '../entities/detectEntities.js';
 import type { EntityDeclaration } from '../entities/entityDeclaration.js';
 import { PLUGIN_VERSION } from '../pluginMeta.js';
+import { anchorScope } from '../settings/anchorScope.js';
 import { resolveRootDir, toPosixPath } from '../settings/resolveRootDir.js';
-import { SETTINGS_KEY, type ValidatedSettings } from '../settings/settingsShape.js';
+import { SETTINGS_KEY, type ScopeConfig, type ValidatedSettings } from '../settings/settingsShape.js';
 import { validateSettings, type SettingsProblem } from '../settings/validateSettings.js';
 import { formatTableRef } from '../schema/tableRef.js';
 import { debugLog } from './debugLog.js';
@@ -58,15 +60,20 @@ function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings
   const settings: ValidatedSettings = validated.settings;
   const absoluteFile = toPosixPath(path.resolve(context.cwd, context.physicalFilename));
   const projectRoot = resolveRootDir(settings.rootDir, absoluteFile, context.cwd);
+  const missingRoot = settings.rootDir === undefined ? undefined : describeMissingDirectory(settings.rootDir, settings.scopes, projectRoot);
+  if (missingRoot !== undefined) {
+    return { status: 'invalid-settings', problem: missingRoot, entities: detectEntities(program, DEFAULT_DETECTION_INPUTS) };
+  }
   const selected = selectScope(settings, projectRoot, absoluteFile);
   if (selected === undefined) return { status: 'ignored' };
-  if (createGlobMatcher(selected.config.ignore).matches(selected.relativePath)) return { status: 'ignored' };
+  const config = anchorScope(selected.config, selected.scopeRoot);
+  if (createGlobMatcher(config.ignore).matches(selected.relativePath)) return { status: 'ignored' };
 
-  const index = getScopeIndex(selected.scopeRoot, selected.config, { projectRoot, cacheLifetime: settings.cacheLifetime, debug: isDebug(settings) }, PLUGIN_VERSION);
+  const index = getScopeIndex(selected.scopeRoot, config, { projectRoot, cacheLifetime: settings.cacheLifetime, debug: isDebug(settings) }, PLUGIN_VERSION);
   index.refresh();
   const scope = index.scope();
   const inputs: DetectionInputs = {
-    markers: selected.config.markers,
+    markers: config.markers,
     naming: scope.naming,
     outerLookup: index.importedValuesLookup(absoluteFile, collectImportBindings(program)),
     typeText: createTypeTextReader(context.sourceCode.parserServices),
@@ -74,6 +81,38 @@ function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings
   const entities = detectEntities(program, inputs);
   if (index.options.debug) logEntities(selected.relativePath, entities);
   return { status: 'ok', scope, relativePath: selected.relativePath, entities, index };
+}
+
+/**
+ * A configured rootDir, or a declared scope's root under it, that is not a directory: every glob
+ * there would match nothing, so this is an error, not a silent "no entities, no migrations". Checked
+ * per linted file (a stat each), so creating the directory later in a long-lived process is noticed.
+ * Scope roots are checked only under an explicit rootDir: an inferred root moves with the linted file.
+ */
+function describeMissingDirectory(rootDirSetting: string, scopes: readonly ScopeConfig[], projectRoot: string): SettingsProblem | undefined {
+  const rootProblem = missingDirectory(`settings['${SETTINGS_KEY}'].rootDir`, rootDirSetting, projectRoot, "Relative paths are resolved against ESLint's cwd; import.meta.dirname is the usual value.");
+  if (rootProblem !== undefined) return rootProblem;
+  for (const scope of scopes) {
+    const scopeRoot = toPosixPath(path.resolve(projectRoot, scope.root));
+    const problem = missingDirectory(`${scope.settingsPath}.root`, scope.root, scopeRoot, 'It is relative to rootDir.');
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
+function missingDirectory(keyPath: string, written: string, resolved: string, hint: string): SettingsProblem | undefined {
+  let isDirectory: boolean | undefined;
+  try {
+    isDirectory = statSync(resolved).isDirectory();
+  } catch {
+    isDirectory = undefined;
+  }
+  if (isDirectory === true) return undefined;
+  const problem = isDirectory === false ? 'is a file, not a directory' : 'does not exist';
+  return {
+    path: keyPath,
+    message: `${keyPath} must be an existing directory (got the string ${JSON.stringify(written)}, which resolves to ${resolved}, which ${problem}). ${hint}`,
+  };
 }
 
 function logEntities(relativePath: string, entities: readonly EntityDeclaration[]): void {

@@ -123,6 +123,7 @@ export class ScopeIndex {
     (absolutePath, text) => this.#readEntities(absolutePath, text),
     () => [],
   );
+  readonly #globMatchesAny = new Map<string, { generation: number; value: boolean }>();
   #entities:
     | { generation: number; naming: NamingOptions; perFile: readonly { file: string; entities: readonly EntityDeclaration[] }[]; value: readonly IndexedEntity[] }
     | undefined;
@@ -235,6 +236,20 @@ export class ScopeIndex {
   /** Cheap prefilter: a module that names no ORM (or marker) package declares no entity. */
   #mentionsAnOrm(text: string): boolean {
     return ORM_PACKAGE_HINTS.some((hint) => text.includes(hint)) || this.config.markers.some((marker) => text.includes(marker.package));
+  }
+
+  /**
+   * The globs of `globs` that match no file (after `ignore`), for the settings warning that a
+   * configured `models` or `migrations` glob matches nothing. Cached per revalidation.
+   */
+  unmatchedGlobs(globs: readonly string[]): string[] {
+    return globs.filter((glob) => {
+      const cached = this.#globMatchesAny.get(glob);
+      if (cached?.generation === this.#generation) return !cached.value;
+      const files = listProjectFiles({ rootDir: this.rootDir, globs: [glob], include: createGlobMatcher([glob]), ignore: createGlobMatcher(this.config.ignore), listings: this.#listings });
+      this.#globMatchesAny.set(glob, { generation: this.#generation, value: files.length > 0 });
+      return files.length === 0;
+    });
   }
 
   /**

@@ -31,7 +31,9 @@ export type MigrationOrder = { readonly kind: 'auto' } | { readonly kind: 'regis
 /** One scope's configuration as written (globs relative to the scope root), before inference. */
 export interface ScopeConfig {
   readonly name: string | undefined;
-  /** Relative to the project root; '' for the top-level scope. */
+  /** Where the scope is written in the settings (`settings['orm-guard']` or `…scopes[1]`), for messages. */
+  readonly settingsPath: string;
+  /** Relative to the project root (or absolute, as configured); '' for the top-level scope. */
   readonly root: string;
   /** Restricts zero-config inference to these ORMs; empty = whatever package.json says. */
   readonly orms: readonly OrmName[];

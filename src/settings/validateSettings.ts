@@ -1,4 +1,5 @@
 import { closestName } from './closestName.js';
+import { directoryDepth, isAbsolutePath, leavesRoot } from './pathEscape.js';
 import {
   SETTINGS_KEY,
   SUPPORTED_ORMS,
@@ -45,7 +46,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
   if (value === undefined) return 'undefined';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function fail(path: string, expected: string, value: unknown): never {
@@ -73,26 +74,53 @@ function rejectUnknownKeys(object: Record<string, unknown>, known: readonly stri
   }
 }
 
-/** A glob list: one string or an array of non-empty strings. */
-function readGlobList(value: unknown, path: string): readonly string[] {
+/**
+ * The directory relative paths of a scope are resolved against, and how far below rootDir it is:
+ * a `..` may climb back to rootDir, never above it.
+ */
+interface PathBase {
+  readonly depth: number;
+  /** "rootDir", or "this scope's root" for a scope whose root is an absolute path. */
+  readonly name: string;
+}
+
+const ROOT_BASE: PathBase = { depth: 0, name: 'rootDir' };
+
+/**
+ * A relative path must not climb out of rootDir (`../shared/*.sql`); an absolute one is the user's
+ * explicit choice and is allowed.
+ */
+function refuseEscape(value: string, path: string, base: PathBase, what: string): void {
+  if (isAbsolutePath(value) || !leavesRoot(value, base.depth)) return;
+  throw new SettingsError(
+    path,
+    `${path} must be ${what} that stays inside ${base.name} (got ${describe(value)}, whose '..' leads outside it). ` +
+      'Write it relative to rootDir, or as an absolute path if reading outside rootDir is intended.',
+  );
+}
+
+/** A glob list: one string or an array of non-empty strings, none leaving rootDir. */
+function readGlobList(value: unknown, path: string, base: PathBase): readonly string[] {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list)) fail(path, 'a glob string or an array of glob strings', value);
   return denseMap(list, (entry, index) => {
-    if (typeof entry !== 'string' || entry.trim() === '') fail(`${path}[${index}]`, 'a non-empty glob string', entry);
+    const entryPath = typeof value === 'string' ? path : `${path}[${index}]`;
+    if (typeof entry !== 'string' || entry.trim() === '') fail(entryPath, 'a non-empty glob string', entry);
+    refuseEscape(entry, entryPath, base, 'a glob');
     return entry;
   });
 }
 
 /** `migrations`: globs (one unnamed set) or `{ postgres: [...], sqlite: [...] }` (named sets). */
-function readMigrationSets(value: unknown, path: string): readonly MigrationSetConfig[] {
+function readMigrationSets(value: unknown, path: string, base: PathBase): readonly MigrationSetConfig[] {
   if (!isPlainObject(value)) {
-    const globs = readGlobList(value, path);
+    const globs = readGlobList(value, path, base);
     // `migrations: []` says "no migrations here": nothing to check, and nothing to infer.
     return globs.length === 0 ? [] : [{ name: undefined, globs }];
   }
   const entries = Object.entries(value);
   if (entries.length === 0) fail(path, 'globs, or an object of named glob lists like { postgres: [...], sqlite: [...] }', value);
-  return entries.map(([name, globs]) => ({ name, globs: readGlobList(globs, `${path}.${name}`) }));
+  return entries.map(([name, globs]) => ({ name, globs: readGlobList(globs, `${path}.${name}`, base) }));
 }
 
 function readMarker(value: unknown, path: string): EntityMarker {
@@ -147,19 +175,22 @@ function readSequelizeDefaults(value: unknown, path: string): ScopeConfig['seque
   return defaults;
 }
 
-function readMigrationOrder(value: unknown, path: string): MigrationOrder {
+const MIGRATION_ORDER_SHAPE = "'auto', or { registry: 'path/to/migrations/index.ts' } (a file whose array lists the migrations in order)";
+
+function readMigrationOrder(value: unknown, path: string, base: PathBase): MigrationOrder {
   if (value === 'auto') return { kind: 'auto' };
-  if (!isPlainObject(value) || typeof value.registry !== 'string' || value.registry === '') {
-    fail(path, "'auto', or { registry: 'path/to/migrations/index.ts' } (a file whose array lists the migrations in order)", value);
-  }
+  if (!isPlainObject(value)) fail(path, MIGRATION_ORDER_SHAPE, value);
   rejectUnknownKeys(value, ['registry'], path);
-  return { kind: 'registry', file: value.registry };
+  const { registry } = value;
+  if (typeof registry !== 'string' || registry === '') fail(`${path}.registry`, 'a file path string, like \'src/migrations/index.ts\'', registry);
+  refuseEscape(registry, `${path}.registry`, base, 'a file path');
+  return { kind: 'registry', file: registry };
 }
 
 /** The scope-level keys of `raw`, each `undefined` when not set (so scopes can inherit). */
-function readScopeKeys(raw: Record<string, unknown>, path: string) {
-  const optional = <T>(key: string, read: (value: unknown, keyPath: string) => T): T | undefined =>
-    raw[key] === undefined ? undefined : read(raw[key], `${path}.${key}`);
+function readScopeKeys(raw: Record<string, unknown>, path: string, base: PathBase) {
+  const optional = <T>(key: string, read: (value: unknown, keyPath: string, base: PathBase) => T): T | undefined =>
+    raw[key] === undefined ? undefined : read(raw[key], `${path}.${key}`, base);
   const tablePrefix = raw.tablePrefix;
   if (tablePrefix !== undefined && typeof tablePrefix !== 'string') fail(`${path}.tablePrefix`, 'a string', tablePrefix);
   return {
@@ -180,6 +211,7 @@ type ScopeKeys = ReturnType<typeof readScopeKeys>;
 function topLevelScope(keys: ScopeKeys): ScopeConfig {
   return {
     name: undefined,
+    settingsPath: ROOT_PATH,
     root: '',
     orms: keys.orms ?? [],
     models: keys.models,
@@ -199,10 +231,14 @@ function readScope(value: unknown, path: string, defaults: ScopeConfig): ScopeCo
   rejectUnknownKeys(value, SCOPE_ENTRY_KEYS, path);
   const { name, root } = value;
   if (typeof name !== 'string' || name === '') fail(`${path}.name`, 'a non-empty string naming the scope', name);
-  if (typeof root !== 'string') fail(`${path}.root`, "a directory relative to rootDir ('' or '.' for the root itself)", root);
-  const keys = readScopeKeys(value, path);
+  const rootShape = "a directory relative to rootDir ('' or '.' for the root itself)";
+  if (typeof root !== 'string') fail(`${path}.root`, rootShape, root);
+  refuseEscape(root, `${path}.root`, ROOT_BASE, 'a directory');
+  const base: PathBase = isAbsolutePath(root) ? { depth: 0, name: "this scope's root" } : { depth: directoryDepth(root), name: 'rootDir' };
+  const keys = readScopeKeys(value, path, base);
   return {
     name,
+    settingsPath: path,
     root: root.replaceAll('\\', '/').replace(/^\.\/?/u, '').replace(/\/$/u, ''),
     orms: keys.orms ?? defaults.orms,
     models: keys.models,
@@ -235,7 +271,7 @@ function readSettings(raw: unknown): ValidatedSettings {
   if (typeof debug !== 'boolean') fail(`${ROOT_PATH}.debug`, 'a boolean', debug);
   if (!Array.isArray(scopes)) fail(`${ROOT_PATH}.scopes`, 'an array of { name, root, models?, migrations?, ... } objects', scopes);
 
-  const topLevel = topLevelScope(readScopeKeys(raw, ROOT_PATH));
+  const topLevel = topLevelScope(readScopeKeys(raw, ROOT_PATH, ROOT_BASE));
   const declared = denseMap(scopes, (scope, index) => readScope(scope, `${ROOT_PATH}.scopes[${index}]`, topLevel));
   const seen = new Set<string>();
   declared.forEach((scope, index) => {

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings, type ImportBinding } from '../ast/importBindings.js';
 import { buildModuleConstLookup, type ConstLookup } from '../ast/staticString.js';
 import type { ProjectFileReader } from './projectFiles.js';
-import { MODULE_EXTENSIONS, baseNameOf, joinRelative, parentOf } from './projectPaths.js';
+import { MODULE_EXTENSIONS, baseNameOf, joinRelative, normaliseRelative, parentOf } from './projectPaths.js';
 
 /** A parsed config (or config-referenced) module. */
 export interface ConfigModule {
@@ -61,11 +61,14 @@ export class InferenceContext {
   }
 
   readText(relativePath: string): string | undefined {
+    // Every path here is root-relative: one that climbs out of the root is never read.
+    if (normaliseRelative(relativePath) === undefined) return undefined;
     if (!this.#texts.has(relativePath)) this.#texts.set(relativePath, safely(() => this.#reader.readText(relativePath), undefined));
     return this.#texts.get(relativePath);
   }
 
   list(directory: string): { name: string; isDirectory: boolean }[] {
+    if (normaliseRelative(directory) === undefined) return [];
     let entries = this.#listings.get(directory);
     if (entries === undefined) {
       entries = safely(() => this.#reader.listDirectory(directory), []);

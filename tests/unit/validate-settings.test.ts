@@ -6,6 +6,7 @@ const P = "settings['orm-guard']";
 
 const EMPTY_SCOPE: ScopeConfig = {
   name: undefined,
+  settingsPath: P,
   root: '',
   orms: [],
   models: undefined,
@@ -67,6 +68,7 @@ describe('validateSettings', () => {
       {
         ...EMPTY_SCOPE,
         name: 'billing',
+        settingsPath: `${P}.scopes[0]`,
         root: 'services/billing',
         ignore: ['**/fixtures/**', 'legacy/**'],
         markers: [{ package: '@acme/db', name: 'Model', kind: 'entity', orm: 'typeorm' }],
