@@ -1,5 +1,22 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 
+/**
+ * A text file's contents, decoded by its byte-order mark: UTF-8 (BOM dropped, as editors and
+ * ESLint do), UTF-16 LE or BE (what some Windows SQL tools save); UTF-8 when there is none.
+ * Throws what `readFileSync` throws.
+ */
+export function readTextFile(absolutePath: string): string {
+  const bytes = readFileSync(absolutePath);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    // Big-endian: swap each byte pair (a dangling odd byte is dropped) and decode as little-endian.
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
+}
+
 /** A file's identity for cache validation: content changes almost always change one of these. */
 export interface FileStamp {
   readonly mtimeMs: number;
@@ -61,11 +78,12 @@ export class FileFactsCache<T> {
 
     let text: string;
     try {
-      text = readFileSync(absolutePath, 'utf8');
+      text = readTextFile(absolutePath);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      // Deleted between listing and reading counts as deleted; anything else is unreadable.
-      if (code === 'ENOENT') {
+      // Deleted (or replaced by a directory) between listing and reading counts as gone; anything
+      // else (permissions, I/O) is unreadable, and says so.
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
         this.#entries.delete(absolutePath);
         return undefined;
       }
@@ -74,9 +92,18 @@ export class FileFactsCache<T> {
       return facts;
     }
     const readAt = Date.now();
-    const facts = cached !== undefined && cached.racyText === text ? cached.facts : this.readFacts(absolutePath, text);
+    const facts = cached !== undefined && cached.racyText === text ? cached.facts : this.#readFactsSafely(absolutePath, text);
     this.#entries.set(absolutePath, { stamp, facts, racyText: isRacy(stamp, readAt) ? text : undefined });
     return facts;
+  }
+
+  /** Readers promise not to throw; should one break that promise, the file is unreadable, not the lint. */
+  #readFactsSafely(absolutePath: string, text: string): T {
+    try {
+      return this.readFacts(absolutePath, text);
+    } catch (error) {
+      return this.unreadable(`could not be read (${describeReadError(error)})`);
+    }
   }
 
   /** Forget files that are no longer listed, so the cache does not grow with deleted files. */
@@ -87,6 +114,12 @@ export class FileFactsCache<T> {
   clear(): void {
     this.#entries.clear();
   }
+}
+
+/** A thrown error as a short reason; a stack overflow says what it means for the file. */
+export function describeReadError(error: unknown): string {
+  if (error instanceof RangeError && /call stack/iu.test(error.message)) return 'it is nested too deeply to read';
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }
 
 interface CachedListing {
