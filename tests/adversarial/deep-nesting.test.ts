@@ -1,0 +1,144 @@
+import { ESLint } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import plugin, { clearCaches } from '../../src/index.js';
+import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
+import { scanSqlDdlWithSkips } from '../../src/sql/scanSqlDdl.js';
+import { lintProject, projectSettings, typeormEntity, typeormMigration, writeTempProject, type TempProject } from './support/adversarialProject.js';
+
+// 10,000-deep nesting must never overflow the stack where it escapes: the SQL scanner keeps no
+// stack at all, and a script that is too deep to parse or walk is skipped with a message naming it.
+
+const DEPTH = 10_000;
+
+/** Nested constructs as statements of a migration's `up` (or a module's top level). */
+const NESTINGS: Record<string, (depth: number) => string> = {
+  parentheses: (depth) => `    const parenthesised = ${'('.repeat(depth)}1${')'.repeat(depth)};`,
+  'template literals': (depth) => `    const templated = ${'`${'.repeat(depth)}'x'${'}`'.repeat(depth)};`,
+  blocks: (depth) => `    ${'{ '.repeat(depth)}${'} '.repeat(depth)}`,
+  arrays: (depth) => `    const listed = ${'['.repeat(depth)}1${']'.repeat(depth)};`,
+  'string concatenation': (depth) => `    const joined = 'a'${" + 'a'".repeat(depth)};`,
+  // The readers resolve this one: a static string the SQL scanner then reads.
+  'a concatenated SQL argument': (depth) => `    await queryRunner.query('CREATE TABLE joined (id int)'${" + ''".repeat(depth)});`,
+  'a parenthesised SQL argument': (depth) => `    await queryRunner.query(${'('.repeat(depth)}'CREATE TABLE wrapped (id int)'${')'.repeat(depth)});`,
+};
+
+describe('10,000-deep nesting in SQL', () => {
+  it.each([
+    ['parentheses', `SELECT ${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)};`],
+    ['subqueries', `SELECT * FROM ${'(SELECT * FROM '.repeat(DEPTH)}t${') AS s'.repeat(DEPTH)};`],
+    ['block comments', `${'/* '.repeat(DEPTH)}DROP TABLE kept;${' */'.repeat(DEPTH)}`],
+    ['a CHECK expression inside CREATE TABLE', `CREATE TABLE nested (id int CHECK ${'('.repeat(DEPTH)}id > 0${')'.repeat(DEPTH)});`],
+  ])('reads the statements around %s', (_name, nested) => {
+    const scan = scanSqlDdlWithSkips(`CREATE TABLE kept (id int);\n${nested}\nCREATE TABLE after_it (id int);\n`);
+    expect(scan.events.map((event) => `${event.kind} ${event.table.name}`).filter((entry) => entry !== 'create-table nested')).toEqual([
+      'create-table kept',
+      'create-table after_it',
+    ]);
+  });
+});
+
+describe('10,000-deep nesting in a TypeScript migration', () => {
+  it.each(Object.entries(NESTINGS))('%s: the file is skipped as too deep to read, without throwing', (_name, nest) => {
+    const text = typeormMigration('Deep1700000000000', ['`CREATE TABLE "deep" (id int)`'], nest(DEPTH));
+    expect(readMigrationFile('/project/src/migrations/1700000000000-Deep.ts', text)).toEqual({
+      kind: 'unreadable',
+      reason: 'could not be parsed (it is nested too deeply to read)',
+    });
+  });
+});
+
+describe('nesting the parser handles, in a TypeScript migration', () => {
+  it.each([
+    ['a concatenated SQL argument', 'joined'],
+    ['a parenthesised SQL argument', 'wrapped'],
+  ])('%s 400 deep is read', (name, table) => {
+    const text = typeormMigration('Deep1700000000000', ['`CREATE TABLE "users" (id int)`'], NESTINGS[name]?.(400) ?? '');
+    const facts = readMigrationFile('/project/src/migrations/1700000000000-Deep.ts', text);
+    expect(facts.kind === 'migration' ? facts.events.map((event) => event.table.name) : facts).toEqual(['users', table]);
+  });
+});
+
+describe('10,000-deep nesting, end to end through the rules', () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  it.each(Object.entries(NESTINGS))(
+    '%s in a migration and an entity file: the other files are still read and the message names the deep migration',
+    async (_name, nest) => {
+      project = writeTempProject({
+        'src/migrations/1700000000000-Users.ts': typeormMigration('Users1700000000000', ['`CREATE TABLE "users" (id int)`']),
+        'src/migrations/1700000000100-Deep.ts': typeormMigration('Deep1700000000100', ['`CREATE TABLE "deep_things" (id int)`'], nest(DEPTH)),
+        'src/models/User.ts': typeormEntity('User', 'users'),
+        'src/models/DeepThing.ts': typeormEntity('DeepThing', 'deep_things'),
+        'src/models/Deep.ts': `${typeormEntity('Deep', 'users_deep')}${nest(DEPTH)}\n`,
+      });
+      const findings = await lintProject(project, ['src/models/User.ts', 'src/models/DeepThing.ts', 'src/models/Deep.ts']);
+      const deepFile = findings.filter((finding) => finding.file === 'src/models/Deep.ts');
+      // ESLint itself cannot parse the deep file: one parsing error, and the lint goes on.
+      expect(deepFile.map(({ rule }) => rule)).toEqual(['fatal']);
+      expect(deepFile[0]?.message).toMatch(/^Parsing error: /u);
+      expect(findings.filter((finding) => finding.file !== 'src/models/Deep.ts')).toEqual([
+        {
+          file: 'src/models/DeepThing.ts',
+          line: 3,
+          rule: 'orm-guard/entity-has-migration',
+          message: expect.stringContaining(
+            '(read 1 migration file matching src/migrations/**/*.{ts,sql}). src/migrations/1700000000100-Deep.ts could not be parsed (it is nested too deeply to read); tables created there are not counted.',
+          ) as string,
+        },
+      ]);
+    },
+  );
+});
+
+/** Lints `text` as `file` of the project with only the parser, or with the plugin's strict rules too. */
+async function lintText(project: TempProject, file: string, text: string, withPlugin: boolean): Promise<ESLint.LintResult> {
+  clearCaches();
+  const eslint = new ESLint({
+    cwd: project.root,
+    overrideConfigFile: true,
+    overrideConfig: withPlugin
+      ? [plugin.configs.strict, { settings: { 'orm-guard': projectSettings(project.root) } }]
+      : [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }],
+  });
+  const [result] = await eslint.lintText(text, { filePath: project.file(file) });
+  if (result === undefined) throw new Error('ESLint returned no result');
+  return result;
+}
+
+/** The deepest nesting (up to DEPTH) ESLint parses and traverses without a fatal error, by bisection. */
+async function deepestEslintHandles(project: TempProject, file: string, build: (depth: number) => string): Promise<number> {
+  let low = 0;
+  let high = DEPTH;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    const result = await lintText(project, file, build(middle), false);
+    if (result.fatalErrorCount === 0) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+// Below ESLint's own limit the linted file is parsed and traversed, and the rules walk it while
+// ESLint's traversal already holds a deep stack: they must not be the ones to overflow.
+describe('nearly the deepest nesting ESLint itself can lint', () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  it.each(Object.entries(NESTINGS))('%s: the rules add no crash on the linted migration or entity', async (_name, nest) => {
+    project = writeTempProject({ 'src/models/User.ts': typeormEntity('User', 'users') });
+    const migration = (depth: number): string => typeormMigration('Deep1700000000000', ['`CREATE TABLE "users" (id int)`'], nest(depth));
+    const entity = (depth: number): string => `${typeormEntity('Deep', 'users')}export function build() {\n${nest(depth)}\n}\n`;
+    for (const [file, build] of [
+      ['src/migrations/1700000000000-Deep.ts', migration],
+      ['src/models/Deep.ts', entity],
+    ] as const) {
+      // A margin below the limit: how deep the engine's stack reaches varies a little between runs.
+      const depth = Math.floor((await deepestEslintHandles(project, file, build)) * 0.9);
+      expect(depth).toBeGreaterThan(100);
+      const result = await lintText(project, file, build(depth), true);
+      expect(result.messages.filter((message) => message.fatal === true)).toEqual([]);
+    }
+  });
+});
