@@ -64,6 +64,8 @@ export class FileFactsCache<T> {
   constructor(
     private readonly readFacts: (absolutePath: string, text: string) => T,
     private readonly unreadable: (reason: string) => T,
+    /** How a file's text is read; tests pass one that changes the disk between stat and read. */
+    private readonly readText: (absolutePath: string) => string = readTextFile,
   ) {}
 
   /** The file's facts, re-read if it changed; `undefined` if it no longer exists. */
@@ -78,7 +80,7 @@ export class FileFactsCache<T> {
 
     let text: string;
     try {
-      text = readTextFile(absolutePath);
+      text = this.readText(absolutePath);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Deleted (or replaced by a directory) between listing and reading counts as gone; anything

@@ -45,9 +45,17 @@ export interface Finding {
   readonly message: string;
 }
 
-/** Lints files of a temp project with the plugin's strict config through the ESLint API (in process). */
-export async function lintProject(project: TempProject, files: readonly string[], overrides: Record<string, unknown> = {}): Promise<Finding[]> {
-  clearCaches();
+/**
+ * Lints files of a temp project with the plugin's strict config through the ESLint API (in process).
+ * `keepCaches` lints as a long-lived process does, on the project index of the previous lint.
+ */
+export async function lintProject(
+  project: TempProject,
+  files: readonly string[],
+  overrides: Record<string, unknown> = {},
+  { keepCaches = false } = {},
+): Promise<Finding[]> {
+  if (!keepCaches) clearCaches();
   const eslint = new ESLint({
     cwd: project.root,
     overrideConfigFile: true,
