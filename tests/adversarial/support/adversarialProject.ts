@@ -55,11 +55,21 @@ export async function lintProject(
   overrides: Record<string, unknown> = {},
   { keepCaches = false } = {},
 ): Promise<Finding[]> {
+  return lintWithSettings(project, files, projectSettings(project.root, overrides), { keepCaches });
+}
+
+/** Lints files of a temp project with the plugin's strict config and exactly these `orm-guard` settings. */
+export async function lintWithSettings(
+  project: TempProject,
+  files: readonly string[],
+  settings: Record<string, unknown>,
+  { keepCaches = false } = {},
+): Promise<Finding[]> {
   if (!keepCaches) clearCaches();
   const eslint = new ESLint({
     cwd: project.root,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs.strict, { settings: { 'orm-guard': projectSettings(project.root, overrides) } }],
+    overrideConfig: [plugin.configs.strict, { settings: { 'orm-guard': settings } }],
   });
   const results = await eslint.lintFiles([...files]);
   return results.flatMap((result) =>
