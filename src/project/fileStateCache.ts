@@ -54,6 +54,10 @@ interface CachedFacts<T> {
   readonly racyText: string | undefined;
 }
 
+const MEGABYTE = 1024 * 1024;
+/** Far above any real migration or model (a 50 MB SQL dump is read), far below V8's string limit. */
+export const MAX_FILE_BYTES = 256 * MEGABYTE;
+
 /**
  * Per-file facts (never ASTs) keyed by absolute path and validated by mtime + size,
  * so a long-lived process re-reads only files that changed. Negative results are cached too.
@@ -77,6 +81,12 @@ export class FileFactsCache<T> {
     }
     const cached = this.#entries.get(absolutePath);
     if (cached !== undefined && cached.racyText === undefined && sameStamp(cached.stamp, stamp)) return cached.facts;
+    if (stamp.size > MAX_FILE_BYTES) {
+      // Not even loaded: a file this size is a data dump or an accident, and would cost the lint its memory.
+      const facts = this.unreadable(`is larger than ${MAX_FILE_BYTES / MEGABYTE} MB, so it was not read`);
+      this.#entries.set(absolutePath, { stamp, facts, racyText: undefined });
+      return facts;
+    }
 
     let text: string;
     try {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, symlinkSync, unlinkSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
 import { DirectoryListingCache, FileFactsCache, readTextFile } from '../../src/project/fileStateCache.js';
 import { createGlobMatcher } from '../../src/project/globMatcher.js';
 import { listProjectFiles } from '../../src/project/listProjectFiles.js';
@@ -110,6 +111,8 @@ describe('the migrations and models trees, end to end through the rules', () => 
       'src/migrations/0003_rooms.sql': utf16be('CREATE TABLE rooms (id int);\n'),
       'src/migrations/1700000000000-Desks.ts': `${bom}${crlf(typeormMigration('Desks1700000000000', ['`CREATE TABLE "desks" (id int)`']))}`,
       'src/migrations/0004_unnamed.sql': crlf('\n\n\nCREATE TABLE ;\n'),
+      // Classic Mac line ends: a lone CR ends a line too.
+      'src/migrations/0005_unnamed.sql': 'CREATE TABLE desks_cr (id int);\r\rDROP TABLE ;\r',
       'src/models/User.ts': `${bom}${crlf(typeormEntity('User', 'users'))}`,
       'src/models/Team.ts': crlf(typeormEntity('Team', 'teams')),
       'src/models/Room.ts': typeormEntity('Room', 'rooms'),
@@ -118,9 +121,25 @@ describe('the migrations and models trees, end to end through the rules', () => 
     });
     const findings = await lintProject(temp, ['src/models']);
     expect(summary(findings)).toEqual(['src/models/Ghost.ts:3 orm-guard/entity-has-migration']);
-    expect(findings[0]?.message).toContain('read 5 migration files');
+    expect(findings[0]?.message).toContain('read 6 migration files');
     // The statement with no table name is on line 4 of its CRLF file.
-    expect(findings[0]?.message).toContain('1 migration statement was not read because table name is missing (first at src/migrations/0004_unnamed.sql:4).');
+    expect(findings[0]?.message).toContain('2 migration statements were not read because table name is missing (first at src/migrations/0004_unnamed.sql:4).');
+  });
+});
+
+describe('line ends in .sql migrations', () => {
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+  ])('%s: statements are placed on the lines editors show', (_name, end) => {
+    const text = ['-- header', 'CREATE TABLE a (id int);', '', 'DROP TABLE ;', 'CREATE TABLE b (id int);', ''].join(end);
+    const facts = readMigrationFile('/project/m/0001.sql', text);
+    expect(facts.kind === 'migration' ? [...facts.events.map((event) => `${event.table.name}:${event.line}`), ...facts.skipped.map((skip) => `skipped:${skip.line}`)] : facts).toEqual([
+      'a:2',
+      'b:5',
+      'skipped:4',
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@typescript-eslint/typescript-estree';
@@ -130,5 +130,21 @@ describe('big migrations, end to end through the rules', () => {
     const findings = await lintProject(project, ['src/models']);
     expect(findings.map(({ file, rule }) => `${file} ${rule}`)).toEqual(['src/models/Ghost.ts orm-guard/entity-has-migration']);
     expect(findings[0]?.message).toContain('read 2 migration files matching src/migrations/**/*.{ts,sql}');
+  });
+
+  it('names a migration too large to load (a sparse 300 MB file) without reading it, and reads the rest', async () => {
+    project = writeTempProject({
+      'src/migrations/0001_users.sql': 'CREATE TABLE users (id int);\n',
+      'src/migrations/0002_huge.sql': 'CREATE TABLE teams (id int);\n',
+      'src/models/User.ts': typeormEntity('User', 'users'),
+      'src/models/Team.ts': typeormEntity('Team', 'teams'),
+    });
+    // Extending the file leaves a hole: no disk space is used and nothing is written.
+    truncateSync(project.file('src/migrations/0002_huge.sql'), 300 * MB);
+    const findings = await lintProject(project, ['src/models']);
+    expect(findings.map(({ file, rule }) => `${file} ${rule}`)).toEqual(['src/models/Team.ts orm-guard/entity-has-migration']);
+    expect(findings[0]?.message).toContain(
+      '(read 1 migration file matching src/migrations/**/*.{ts,sql}). src/migrations/0002_huge.sql is larger than 256 MB, so it was not read; tables created there are not counted.',
+    );
   });
 });
