@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import plugin, { clearCaches } from '../../src/index.js';
 import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
 import { scanSqlDdlWithSkips } from '../../src/sql/scanSqlDdl.js';
-import { lintProject, projectSettings, typeormEntity, typeormMigration, writeTempProject, type TempProject } from './support/adversarialProject.js';
+import { lintProject, lintWithSettings, projectSettings, typeormEntity, typeormMigration, writeTempProject, type TempProject } from './support/adversarialProject.js';
 
 // 10,000-deep nesting must never overflow the stack where it escapes: the SQL scanner keeps no
 // stack at all, and a script that is too deep to parse or walk is skipped with a message naming it.
@@ -140,5 +140,32 @@ describe('nearly the deepest nesting ESLint itself can lint', () => {
       const result = await lintText(project, file, build(depth), true);
       expect(result.messages.filter((message) => message.fatal === true)).toEqual([]);
     }
+  });
+});
+
+describe('10,000-deep nesting in the configuration files zero-config reads', () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  it('no config crashes the lint: the readable ones still locate the models and migrations', async () => {
+    const deepArray = `${'['.repeat(DEPTH)}1${']'.repeat(DEPTH)}`;
+    const deepObject = `${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`;
+    project = writeTempProject({
+      'package.json': `{"name":"deep","dependencies":{"typeorm":"1","drizzle-orm":"1","knex":"1","sequelize":"1"},"deep":${deepArray},"more":${deepObject}}`,
+      'tsconfig.json': `{"compilerOptions":{"outDir":"dist","rootDir":"src","paths":${deepObject}},"x":${deepArray}}`,
+      'ormconfig.json': `{"type":"postgres","entities":["src/models/*.ts"],"migrations":["src/migrations/*.ts"],"extra":${deepArray},"cli":${deepObject}}`,
+      'drizzle.config.json': `{"out":"./drizzle","schema":"./src/schema.ts","x":${deepObject}}`,
+      'drizzle/meta/_journal.json': `{"entries":${deepArray},"x":${deepObject}}`,
+      'knexfile.js': `module.exports = { client: 'pg', migrations: { directory: './db' }, x: ${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)} };`,
+      '.sequelizerc': `module.exports = { x: ${deepArray} };`,
+      'config/config.json': `{"development":${deepObject}}`,
+      'src/data-source.ts': `import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', entities: ['src/models/*.ts'], migrations: ['src/migrations/*.ts'], extra: ${deepArray} });\n`,
+      'src/models/User.ts': typeormEntity('User', 'users'),
+      'src/models/Ghost.ts': typeormEntity('Ghost', 'ghosts'),
+      'src/migrations/1700000000000-Users.ts': typeormMigration('Users1700000000000', ['`CREATE TABLE "users" (id int)`']),
+    });
+    const findings = await lintWithSettings(project, ['src/models'], { rootDir: project.root, cacheLifetime: 0 });
+    expect(findings.map(({ file, rule }) => `${file} ${rule}`)).toEqual(['src/models/Ghost.ts orm-guard/entity-has-migration']);
+    expect(findings[0]?.message).toContain('(read 1 migration file matching src/migrations/*.ts');
   });
 });
