@@ -138,6 +138,8 @@ interface CachedListing {
   readonly mtimeMs: number;
   readonly racy: boolean;
   readonly entries: readonly Dirent[];
+  /** The error code when the directory exists but could not be listed (`EACCES`). */
+  readonly failure: string | undefined;
 }
 
 /**
@@ -155,14 +157,22 @@ export class DirectoryListingCache {
     }
     const cached = this.#listings.get(absoluteDirectory);
     if (cached !== undefined && !cached.racy && cached.mtimeMs === stamp.mtimeMs) return cached.entries;
-    let entries: Dirent[];
+    let entries: Dirent[] = [];
+    let failure: string | undefined;
     try {
       entries = readdirSync(absoluteDirectory, { withFileTypes: true });
-    } catch {
-      entries = [];
+    } catch (error) {
+      failure = (error as NodeJS.ErrnoException).code ?? 'I/O error';
     }
-    this.#listings.set(absoluteDirectory, { mtimeMs: stamp.mtimeMs, racy: isRacy(stamp, Date.now()), entries });
+    // A failed listing is retried next time: fixing permissions does not change the directory's mtime.
+    const racy = failure !== undefined || isRacy(stamp, Date.now());
+    this.#listings.set(absoluteDirectory, { mtimeMs: stamp.mtimeMs, racy, entries, failure });
     return entries;
+  }
+
+  /** Why the directory's last listing failed (`EACCES`); undefined when it was listed or is gone. */
+  failure(absoluteDirectory: string): string | undefined {
+    return this.#listings.get(absoluteDirectory)?.failure;
   }
 
   clear(): void {

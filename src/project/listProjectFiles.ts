@@ -15,6 +15,8 @@ export interface FileListingOptions {
   readonly include: GlobMatcher;
   readonly ignore: GlobMatcher;
   readonly listings: DirectoryListingCache;
+  /** Told about each directory below a glob base that exists but cannot be listed, and why. */
+  readonly onUnlistableDirectory?: ((relativeDirectory: string, code: string) => void) | undefined;
 }
 
 /**
@@ -60,7 +62,10 @@ function walkDirectory(
   found: Set<string>,
   walkedRealDirectories: Set<string>,
 ): void {
-  for (const entry of options.listings.list(directory.absolute)) {
+  const entries = options.listings.list(directory.absolute);
+  const failure = options.listings.failure(directory.absolute);
+  if (failure !== undefined) options.onUnlistableDirectory?.(directory.relative, failure);
+  for (const entry of entries) {
     const relativePath = directory.relative === '' ? entry.name : `${directory.relative}/${entry.name}`;
     const absolutePath = `${directory.absolute}/${entry.name}`;
     let isDirectory = entry.isDirectory();

@@ -52,6 +52,17 @@ describe('the migrations and models trees, end to end through the rules', () => 
     );
   });
 
+  it('names a migrations directory that cannot be listed, and still reads the others', () => {
+    temp = project({ 'src/migrations/archive/0002_teams.sql': 'CREATE TABLE teams (id int);\n' });
+    chmodSync(temp.file('src/migrations/archive'), 0o000);
+    const { findings, stderr } = lintProjectWithCli(temp, ['src/models/User.ts', 'src/models/Team.ts']);
+    expect(stderr).toBe('');
+    expect(summary(findings)).toEqual(['src/models/Team.ts:3 orm-guard/entity-has-migration']);
+    expect(findings[0]?.message).toContain(
+      '(read 1 migration file matching src/migrations/**/*.{ts,sql}). src/migrations/archive/ cannot be listed (EACCES); tables created there are not counted.',
+    );
+  });
+
   it('forgets a migration deleted after its directory was listed, in a long-lived process', async () => {
     temp = project({ 'src/migrations/0002_teams.sql': 'CREATE TABLE teams (id int);\n' });
     const migrations = temp.file('src/migrations');
@@ -202,9 +213,13 @@ function listedMigrations(root: string): string[] {
   return listProjectFiles({ rootDir: root, globs, include: createGlobMatcher(globs), ignore: createGlobMatcher([]), listings: new DirectoryListingCache() }).sort();
 }
 
-/** Undo mode-000 files so the temp project can be removed. */
+/** Undo mode-000 files and directories so the temp project can be removed. */
 function chmodRecursivelyWritable(root: string): void {
-  for (const file of ['src/migrations/0002_teams.sql', 'src/models/Secret.ts']) {
-    if (existsSync(path.join(root, file))) chmodSync(path.join(root, file), 0o644);
+  for (const [file, mode] of [
+    ['src/migrations/0002_teams.sql', 0o644],
+    ['src/models/Secret.ts', 0o644],
+    ['src/migrations/archive', 0o755],
+  ] as const) {
+    if (existsSync(path.join(root, file))) chmodSync(path.join(root, file), mode);
   }
 }
