@@ -111,6 +111,19 @@ describe('the migrations and models trees, end to end through the rules', () => 
     expect(findings[0]?.message).toContain('src/migrations/0002_teams.sql is a binary file, not text; tables created there are not counted.');
   });
 
+  it('reads files whose names hold glob syntax, spaces, non-ASCII letters, backslashes or line breaks', async () => {
+    const names = ['0001_[draft] {x} *.sql', '0002 space (copy).sql', '0003_ünïcødé.sql', '0004_new\nline.sql', '!(neg)/0005.sql', '0006_back\\slash.sql'];
+    const tables = names.map((_name, index) => `odd_${index}`);
+    temp = writeTempProject({
+      ...Object.fromEntries(names.map((name, index) => [`src/migrations/${name}`, `CREATE TABLE ${tables[index]} (id int);\n`])),
+      ...Object.fromEntries(tables.map((table, index) => [`src/models/Odd${index}.ts`, typeormEntity(`Odd${index}`, table)])),
+      'src/models/Ghost.ts': typeormEntity('Ghost', 'ghosts'),
+    });
+    const findings = await lintProject(temp, ['src/models']);
+    expect(summary(findings)).toEqual(['src/models/Ghost.ts:3 orm-guard/entity-has-migration']);
+    expect(findings[0]?.message).toContain(`(read ${names.length} migration files matching`);
+  });
+
   it('reads migrations and entities with byte-order marks and CRLF line ends, lines counted right', async () => {
     const crlf = (text: string): string => text.replaceAll('\n', '\r\n');
     const utf16le = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
