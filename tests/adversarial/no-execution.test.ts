@@ -5,11 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixtureToTemp } from '../support/tempProject.js';
 import { lintWithSettings, type TempProject } from './support/adversarialProject.js';
 
-// tests/fixtures/adversarial-side-effects: every config, entity and migration there writes a
+// tests/fixtures/adversarial-side-effects{,-configs}: every config, entity and migration there writes a
 // `RAN-*` marker, records itself in globalThis and calls process.exit(86) when loaded (in its top
 // level, class static blocks, static fields, decorators and option initialisers).
 
 const FIXTURE = 'adversarial-side-effects';
+/** The same for MikroORM, Drizzle and Sequelize (configs, models, schema, migrations). */
+const CONFIGS_FIXTURE = 'adversarial-side-effects-configs';
 
 /** Every `RAN-*` marker anywhere in the project. */
 function markers(root: string): string[] {
@@ -18,8 +20,8 @@ function markers(root: string): string[] {
     .sort();
 }
 
-function tempProject(): TempProject & { remove(): void } {
-  const copy = copyFixtureToTemp(FIXTURE);
+function tempProject(fixture = FIXTURE): TempProject {
+  const copy = copyFixtureToTemp(fixture);
   return { root: copy.root, file: (relativePath) => path.join(copy.root, relativePath), remove: copy.remove };
 }
 
@@ -34,6 +36,13 @@ describe('configs, entities and migrations whose top level would act if executed
       expect(run.status).toBe(86);
     }
     expect(markers(project.root)).toEqual(['RAN-knexfile.js', 'db/migrations/RAN-20240101000000_accounts.js']);
+    project.remove();
+    project = tempProject(CONFIGS_FIXTURE);
+    for (const file of ['.sequelizerc', 'db/models/comment.js', 'db/migrations/20240101000000-create-comments.js']) {
+      const run = spawnSync(process.execPath, [project.file(file)], { cwd: project.root });
+      expect(run.status).toBe(86);
+    }
+    expect(markers(project.root)).toEqual(['RAN-.sequelizerc', 'db/migrations/RAN-20240101000000-create-comments.js', 'db/models/RAN-comment.js']);
   });
 
   it('are read, statically, by every rule: findings come out and nothing ran', async () => {
@@ -50,5 +59,15 @@ describe('configs, entities and migrations whose top level would act if executed
       'src/entity/Invoice.ts:9 orm-guard/entity-has-migration',
     ]);
     expect(findings[1]?.message).toContain("Entity 'Invoice' maps to table 'invoices', but no migration creates it (read 2 migration files");
+  });
+
+  it('MikroORM, Drizzle and Sequelize configs, models and migrations are read the same way: findings, and nothing ran', async () => {
+    project = tempProject(CONFIGS_FIXTURE);
+    const findings = await lintWithSettings(project, ['.'], { rootDir: project.root, cacheLifetime: 0 });
+    expect(markers(project.root)).toEqual([]);
+    expect((globalThis as { ormGuardExecuted?: unknown }).ormGuardExecuted).toBeUndefined();
+    // members (MikroORM), comments (Sequelize) and posts (Drizzle) are created; drafts is not.
+    expect(findings.map(({ file, line, rule }) => `${file}:${line} ${rule}`)).toEqual(['src/db/schema.ts:10 orm-guard/entity-has-migration']);
+    expect(findings[0]?.message).toContain("maps to table 'drafts', but no migration creates it (read 3 migration files");
   });
 });
