@@ -1,8 +1,12 @@
+import { parse } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import plugin, { clearCaches } from '../../src/index.js';
-import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
+import { walkAst } from '../../src/ast/walkAst.js';
+import { detectEntities } from '../../src/entities/detectEntities.js';
+import { readMigrationFile, readMigrationProgram } from '../../src/migrations/readMigrationFile.js';
 import { scanSqlDdlWithSkips } from '../../src/sql/scanSqlDdl.js';
 import { lintProject, lintWithSettings, projectSettings, typeormEntity, typeormMigration, writeTempProject, type TempProject } from './support/adversarialProject.js';
 
@@ -167,5 +171,53 @@ describe('10,000-deep nesting in the configuration files zero-config reads', () 
     const findings = await lintWithSettings(project, ['src/models'], { rootDir: project.root, cacheLifetime: 0 });
     expect(findings.map(({ file, rule }) => `${file} ${rule}`)).toEqual(['src/models/Ghost.ts orm-guard/entity-has-migration']);
     expect(findings[0]?.message).toContain('(read 1 migration file matching src/migrations/*.ts');
+  });
+});
+
+/** `'CREATE TABLE ' + '' + '' ... + '<table> (id int)'` as a left-leaning chain `depth` deep, built by hand. */
+function deepConcatenation(template: TSESTree.Literal, depth: number, table: string): TSESTree.Expression {
+  const literal = (value: string): TSESTree.Literal => ({ ...template, value, raw: JSON.stringify(value) });
+  let chain: TSESTree.Expression = literal('CREATE TABLE ');
+  for (let i = 0; i < depth; i++) {
+    chain = { type: AST_NODE_TYPES.BinaryExpression, operator: '+', left: chain, right: literal(''), range: template.range, loc: template.loc } as TSESTree.BinaryExpression;
+  }
+  return { type: AST_NODE_TYPES.BinaryExpression, operator: '+', left: chain, right: literal(`${table} (id int)`), range: template.range, loc: template.loc } as TSESTree.BinaryExpression;
+}
+
+/** The first string literal argument of a call in `program`, to be replaced. */
+function firstStringArgument(program: TSESTree.Program): TSESTree.CallExpression {
+  let found: TSESTree.CallExpression | undefined;
+  walkAst(program, (node) => {
+    if (found === undefined && node.type === AST_NODE_TYPES.CallExpression && node.arguments[0]?.type === AST_NODE_TYPES.Literal) found = node;
+  });
+  if (found === undefined) throw new Error('no call with a string argument');
+  return found;
+}
+
+// The parser stops near a thousand levels, but the readers must not rely on it: an AST deeper than
+// any parser builds still yields a result or a named skip, never an exception.
+describe('ASTs deeper than the parser builds, made by hand', () => {
+  it('a migration reader reads 100,000-deep concatenated SQL, or names the statement or file it skipped', () => {
+    const program = parse(typeormMigration('Deep1700000000000', ["'placeholder'"]), { loc: true, range: true });
+    const call = firstStringArgument(program);
+    (call.arguments as TSESTree.Expression[])[0] = deepConcatenation(call.arguments[0] as TSESTree.Literal, 100_000, 'deep_sql');
+    const facts = readMigrationProgram(program);
+    const outcome =
+      facts.kind === 'unreadable'
+        ? facts.reason
+        : facts.kind === 'migration'
+          ? [...facts.events.map((event) => `read ${event.table.name}`), ...facts.skipped.map((skip) => `skipped line ${skip.line}`)].join(', ')
+          : facts.kind;
+    // Which one depends on how deep the string resolver follows; each is shown to the user.
+    expect(['read deep_sql', 'skipped line 5', 'is nested too deeply to read']).toContain(outcome);
+  });
+
+  it('entity detection reads a 100,000-deep concatenated table name, or skips the entity', () => {
+    const program = parse(`import { Entity } from 'typeorm';\n@Entity('placeholder')\nexport class Deep {}\n`, { loc: true, range: true });
+    const decorator = firstStringArgument(program);
+    (decorator.arguments as TSESTree.Expression[])[0] = deepConcatenation(decorator.arguments[0] as TSESTree.Literal, 100_000, 'deep_entities');
+    const entities = detectEntities(program);
+    expect(entities.length <= 1).toBe(true);
+    if (entities[0]?.tableName.resolved === true) expect(entities[0].tableName.table.name).toBe('CREATE TABLE deep_entities (id int)');
   });
 });
