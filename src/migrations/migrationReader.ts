@@ -25,6 +25,8 @@ export function readSafely(read: () => MigrationFileFacts): MigrationFileFacts {
   try {
     return read();
   } catch (error) {
+    // A stack overflow comes from code nested deeper than a reader follows, not from odd syntax.
+    if (error instanceof RangeError && /call stack/iu.test(error.message)) return { kind: 'unreadable', reason: 'is nested too deeply to read' };
     const detail = error instanceof Error ? error.message : String(error);
     return { kind: 'unreadable', reason: `unexpected syntax while reading the migration: ${detail}` };
   }

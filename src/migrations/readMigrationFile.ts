@@ -21,6 +21,7 @@ export const NO_MIGRATION_GLOBALS: MigrationReadContext = { globals: () => undef
 
 /** A short reason for a parse error, with its position: `line 3:5: ';' expected.` */
 function describeParseError(error: unknown): string {
+  if (isStackOverflow(error)) return 'it is nested too deeply to read';
   if (error instanceof Error) {
     const { lineNumber, column } = error as Error & { lineNumber?: number; column?: number };
     const position = lineNumber === undefined ? '' : `line ${lineNumber}${column === undefined ? '' : `:${column + 1}`}: `;
@@ -29,13 +30,29 @@ function describeParseError(error: unknown): string {
   return String(error);
 }
 
+/** The engine's stack overflow: what parsing or walking very deeply nested code ends in. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/iu.test(error.message);
+}
+
+/** How much of a file is looked at for NUL bytes, as git does to tell binary from text. */
+const BINARY_SNIFF_LENGTH = 8000;
+
+/** A NUL character never appears in SQL or script source; an image or archive has one early on. */
+function looksBinary(text: string): boolean {
+  const nul = text.indexOf('\0');
+  return nul >= 0 && nul < BINARY_SNIFF_LENGTH;
+}
+
 /**
  * Reads one file matched by the migrations globs, statically. Files of other kinds (README, JSON
  * journals, helpers without `up`) are "not a migration", not an error.
  */
 export function readMigrationFile(filePath: string, text: string, context: MigrationReadContext = NO_MIGRATION_GLOBALS): MigrationFileFacts {
-  if (filePath.endsWith('.sql')) return readSqlMigration(text);
-  if (!SCRIPT_EXTENSION.test(filePath)) return { kind: 'not-a-migration' };
+  const isSql = filePath.endsWith('.sql');
+  if (!isSql && !SCRIPT_EXTENSION.test(filePath)) return { kind: 'not-a-migration' };
+  if (looksBinary(text)) return { kind: 'unreadable', reason: 'is a binary file, not text' };
+  if (isSql) return readSqlMigration(text);
   // Cheap prefilter: every supported script format has an `up` member or export.
   if (!/\bup\b/u.test(text)) return { kind: 'not-a-migration' };
   let program;

@@ -1,14 +1,18 @@
 import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
 import { scanSqlDdlWithSkips } from '../sql/scanSqlDdl.js';
 
-/** 1-based line of each offset, computed in one pass over the text (offsets must be ascending). */
+/**
+ * 1-based line of each offset, computed in one pass over the text (offsets must be ascending).
+ * Line ends are `\n`, `\r\n` and a lone `\r`, as editors and ESLint count them.
+ */
 export function linesOfOffsets(text: string, offsets: readonly number[], firstLine = 1): number[] {
   const lines: number[] = [];
   let line = firstLine;
   let position = 0;
   for (const offset of offsets) {
     while (position < offset && position < text.length) {
-      if (text.charCodeAt(position) === 10) line++;
+      const code = text.charCodeAt(position);
+      if (code === 10 || (code === 13 && text.charCodeAt(position + 1) !== 10)) line++;
       position++;
     }
     lines.push(line);

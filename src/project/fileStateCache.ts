@@ -1,5 +1,22 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 
+/**
+ * A text file's contents, decoded by its byte-order mark: UTF-8 (BOM dropped, as editors and
+ * ESLint do), UTF-16 LE or BE (what some Windows SQL tools save); UTF-8 when there is none.
+ * Throws what `readFileSync` throws.
+ */
+export function readTextFile(absolutePath: string): string {
+  const bytes = readFileSync(absolutePath);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    // Big-endian: swap each byte pair (a dangling odd byte is dropped) and decode as little-endian.
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
+}
+
 /** A file's identity for cache validation: content changes almost always change one of these. */
 export interface FileStamp {
   readonly mtimeMs: number;
@@ -37,6 +54,10 @@ interface CachedFacts<T> {
   readonly racyText: string | undefined;
 }
 
+const MEGABYTE = 1024 * 1024;
+/** Far above any real migration or model (a 50 MB SQL dump is read), far below V8's string limit. */
+export const MAX_FILE_BYTES = 256 * MEGABYTE;
+
 /**
  * Per-file facts (never ASTs) keyed by absolute path and validated by mtime + size,
  * so a long-lived process re-reads only files that changed. Negative results are cached too.
@@ -47,6 +68,8 @@ export class FileFactsCache<T> {
   constructor(
     private readonly readFacts: (absolutePath: string, text: string) => T,
     private readonly unreadable: (reason: string) => T,
+    /** How a file's text is read; tests pass one that changes the disk between stat and read. */
+    private readonly readText: (absolutePath: string) => string = readTextFile,
   ) {}
 
   /** The file's facts, re-read if it changed; `undefined` if it no longer exists. */
@@ -58,14 +81,21 @@ export class FileFactsCache<T> {
     }
     const cached = this.#entries.get(absolutePath);
     if (cached !== undefined && cached.racyText === undefined && sameStamp(cached.stamp, stamp)) return cached.facts;
+    if (stamp.size > MAX_FILE_BYTES) {
+      // Not even loaded: a file this size is a data dump or an accident, and would cost the lint its memory.
+      const facts = this.unreadable(`is larger than ${MAX_FILE_BYTES / MEGABYTE} MB, so it was not read`);
+      this.#entries.set(absolutePath, { stamp, facts, racyText: undefined });
+      return facts;
+    }
 
     let text: string;
     try {
-      text = readFileSync(absolutePath, 'utf8');
+      text = this.readText(absolutePath);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      // Deleted between listing and reading counts as deleted; anything else is unreadable.
-      if (code === 'ENOENT') {
+      // Deleted (or replaced by a directory) between listing and reading counts as gone; anything
+      // else (permissions, I/O) is unreadable, and says so.
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
         this.#entries.delete(absolutePath);
         return undefined;
       }
@@ -74,9 +104,18 @@ export class FileFactsCache<T> {
       return facts;
     }
     const readAt = Date.now();
-    const facts = cached !== undefined && cached.racyText === text ? cached.facts : this.readFacts(absolutePath, text);
+    const facts = cached !== undefined && cached.racyText === text ? cached.facts : this.#readFactsSafely(absolutePath, text);
     this.#entries.set(absolutePath, { stamp, facts, racyText: isRacy(stamp, readAt) ? text : undefined });
     return facts;
+  }
+
+  /** Readers promise not to throw; should one break that promise, the file is unreadable, not the lint. */
+  #readFactsSafely(absolutePath: string, text: string): T {
+    try {
+      return this.readFacts(absolutePath, text);
+    } catch (error) {
+      return this.unreadable(`could not be read (${describeReadError(error)})`);
+    }
   }
 
   /** Forget files that are no longer listed, so the cache does not grow with deleted files. */
@@ -89,10 +128,18 @@ export class FileFactsCache<T> {
   }
 }
 
+/** A thrown error as a short reason; a stack overflow says what it means for the file. */
+export function describeReadError(error: unknown): string {
+  if (error instanceof RangeError && /call stack/iu.test(error.message)) return 'it is nested too deeply to read';
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+}
+
 interface CachedListing {
   readonly mtimeMs: number;
   readonly racy: boolean;
   readonly entries: readonly Dirent[];
+  /** The error code when the directory exists but could not be listed (`EACCES`). */
+  readonly failure: string | undefined;
 }
 
 /**
@@ -110,14 +157,22 @@ export class DirectoryListingCache {
     }
     const cached = this.#listings.get(absoluteDirectory);
     if (cached !== undefined && !cached.racy && cached.mtimeMs === stamp.mtimeMs) return cached.entries;
-    let entries: Dirent[];
+    let entries: Dirent[] = [];
+    let failure: string | undefined;
     try {
       entries = readdirSync(absoluteDirectory, { withFileTypes: true });
-    } catch {
-      entries = [];
+    } catch (error) {
+      failure = (error as NodeJS.ErrnoException).code ?? 'I/O error';
     }
-    this.#listings.set(absoluteDirectory, { mtimeMs: stamp.mtimeMs, racy: isRacy(stamp, Date.now()), entries });
+    // A failed listing is retried next time: fixing permissions does not change the directory's mtime.
+    const racy = failure !== undefined || isRacy(stamp, Date.now());
+    this.#listings.set(absoluteDirectory, { mtimeMs: stamp.mtimeMs, racy, entries, failure });
     return entries;
+  }
+
+  /** Why the directory's last listing failed (`EACCES`); undefined when it was listed or is gone. */
+  failure(absoluteDirectory: string): string | undefined {
+    return this.#listings.get(absoluteDirectory)?.failure;
   }
 
   clear(): void {

@@ -15,6 +15,8 @@ export interface FileListingOptions {
   readonly include: GlobMatcher;
   readonly ignore: GlobMatcher;
   readonly listings: DirectoryListingCache;
+  /** Told about each directory below a glob base that exists but cannot be listed, and why. */
+  readonly onUnlistableDirectory?: ((relativeDirectory: string, code: string) => void) | undefined;
 }
 
 /**
@@ -23,7 +25,6 @@ export interface FileListingOptions {
  */
 export function listProjectFiles(options: FileListingOptions): string[] {
   const found = new Set<string>();
-  const walkedRealDirectories = new Set<string>();
   for (const glob of options.globs) {
     const { base, recursive } = globWalkBase(glob);
     const absoluteBase = path.posix.join(options.rootDir, base);
@@ -33,7 +34,11 @@ export function listProjectFiles(options: FileListingOptions): string[] {
       addIfMatched(base, options, found);
       continue;
     }
-    walkDirectory(absoluteBase, base === '' ? '' : base.replace(/\/$/u, ''), recursive, 0, options, found, walkedRealDirectories);
+    const realBase = realPathOf(absoluteBase);
+    if (realBase === undefined) continue;
+    // Per glob: globs sharing a base may differ in depth (`*.sql` and `**/*.ts`); `found` merges them.
+    const walkedRealDirectories = new Set([realBase]);
+    walkDirectory({ absolute: absoluteBase, relative: base === '' ? '' : base.replace(/\/$/u, ''), real: realBase }, recursive, 0, options, found, walkedRealDirectories);
   }
   return [...found];
 }
@@ -42,18 +47,27 @@ function addIfMatched(relativePath: string, options: FileListingOptions, found: 
   if (options.include.matches(relativePath) && !options.ignore.matches(relativePath)) found.add(relativePath);
 }
 
+/** A directory as walked: its path as listed, root-relative, and with every symlink resolved. */
+interface WalkedDirectory {
+  readonly absolute: string;
+  readonly relative: string;
+  readonly real: string;
+}
+
 function walkDirectory(
-  absoluteDirectory: string,
-  relativeDirectory: string,
+  directory: WalkedDirectory,
   recursive: boolean,
   depth: number,
   options: FileListingOptions,
   found: Set<string>,
   walkedRealDirectories: Set<string>,
 ): void {
-  for (const entry of options.listings.list(absoluteDirectory)) {
-    const relativePath = relativeDirectory === '' ? entry.name : `${relativeDirectory}/${entry.name}`;
-    const absolutePath = `${absoluteDirectory}/${entry.name}`;
+  const entries = options.listings.list(directory.absolute);
+  const failure = options.listings.failure(directory.absolute);
+  if (failure !== undefined) options.onUnlistableDirectory?.(directory.relative, failure);
+  for (const entry of entries) {
+    const relativePath = directory.relative === '' ? entry.name : `${directory.relative}/${entry.name}`;
+    const absolutePath = `${directory.absolute}/${entry.name}`;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -65,21 +79,21 @@ function walkDirectory(
       addIfMatched(relativePath, options, found);
     } else if (isDirectory && recursive && depth < MAX_DEPTH && !SKIPPED_DIRECTORIES.has(entry.name)) {
       if (options.ignore.matches(relativePath) || options.ignore.matches(`${relativePath}/`)) continue;
-      if (entry.isSymbolicLink() && !enterSymlinkOnce(absolutePath, walkedRealDirectories)) continue;
-      walkDirectory(absolutePath, relativePath, recursive, depth + 1, options, found, walkedRealDirectories);
+      // A plain directory's real path follows from its parent's; only a symlink needs resolving.
+      const real = entry.isSymbolicLink() ? realPathOf(absolutePath) : `${directory.real}/${entry.name}`;
+      // Each real directory is walked once, which ends symlink loops and keeps a linked-back
+      // directory from listing (and replaying) the same migrations twice.
+      if (real === undefined || walkedRealDirectories.has(real)) continue;
+      walkedRealDirectories.add(real);
+      walkDirectory({ absolute: absolutePath, relative: relativePath, real }, recursive, depth + 1, options, found, walkedRealDirectories);
     }
   }
 }
 
-/** Symlinked directories are followed once per real directory, which ends symlink loops. */
-function enterSymlinkOnce(absolutePath: string, walkedRealDirectories: Set<string>): boolean {
-  let realPath: string;
+function realPathOf(absolutePath: string): string | undefined {
   try {
-    realPath = realpathSync(absolutePath);
+    return realpathSync(absolutePath).replaceAll('\\', '/');
   } catch {
-    return false;
+    return undefined; // a broken or looping link
   }
-  if (walkedRealDirectories.has(realPath)) return false;
-  walkedRealDirectories.add(realPath);
-  return true;
 }

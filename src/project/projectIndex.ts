@@ -118,6 +118,7 @@ export class ScopeIndex {
   #checkedAt = -Infinity;
   #scope: { generation: number; value: EffectiveScope; reader: RecordingFileReader | undefined } | undefined;
   readonly #snapshots = new Map<string, CachedSnapshot>();
+  readonly #unlistableByCode = new Map<string, MigrationFileFacts>();
   #registrations: { generation: number; value: Registrations; reader: RecordingFileReader } | undefined;
   readonly #entityFacts = new FileFactsCache<readonly EntityDeclaration[]>(
     (absolutePath, text) => this.#readEntities(absolutePath, text),
@@ -310,12 +311,14 @@ export class ScopeIndex {
   }
 
   #readMigrations(set: MigrationSetConfig): ReadMigration[] {
+    const unlistable: ReadMigration[] = [];
     const files = listProjectFiles({
       rootDir: this.rootDir,
       globs: set.globs,
       include: createGlobMatcher(set.globs),
       ignore: createGlobMatcher(this.config.ignore),
       listings: this.#listings,
+      onUnlistableDirectory: (directory, code) => unlistable.push({ file: `${directory}/`, facts: this.#unlistableFacts(code) }),
     });
     const { files: ordered, notInJournal } = orderMigrationFiles(files, {
       journalTags: (directory) => this.#journals.get(`${this.rootDir}/${directory === '' ? '' : `${directory}/`}meta/_journal.json`),
@@ -327,7 +330,18 @@ export class ScopeIndex {
       const facts = this.#migrationFacts.get(`${this.rootDir}/${file}`);
       if (facts !== undefined) read.push({ file, facts });
     }
-    return read;
+    // Migrations in a directory that cannot be listed are unknown: name the directory like a file.
+    return [...read, ...unlistable];
+  }
+
+  /** One facts object per reason, so an unchanged unlistable directory leaves the snapshot cached. */
+  #unlistableFacts(code: string): MigrationFileFacts {
+    let facts = this.#unlistableByCode.get(code);
+    if (facts === undefined) {
+      facts = { kind: 'unreadable', reason: `cannot be listed (${code})` };
+      this.#unlistableByCode.set(code, facts);
+    }
+    return facts;
   }
 
   /** Root-relative files of the `migrationOrder` registry, in its order. */

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { ProjectFileReader } from '../zeroConfig/projectFiles.js';
-import { DirectoryListingCache, statFile } from './fileStateCache.js';
+import { DirectoryListingCache, readTextFile, statFile } from './fileStateCache.js';
 
 /** What a read saw: a file's mtime + size, or its absence. */
 type Seen = { readonly mtimeMs: number; readonly size: number } | 'absent';
@@ -48,7 +47,7 @@ export class RecordingFileReader implements ProjectFileReader {
     // Configuration files are small: anything larger is not worth parsing.
     if (stamp === undefined || !stamp.isFile || stamp.size > MAX_CONFIG_BYTES) return undefined;
     try {
-      return readFileSync(absolutePath, 'utf8');
+      return readTextFile(absolutePath);
     } catch {
       return undefined;
     }

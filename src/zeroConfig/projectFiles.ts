@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readTextFile } from '../project/fileStateCache.js';
 
 /**
  * The only way zero-config inference touches the disk: text of files and names of directory
@@ -25,7 +26,7 @@ export function createFsProjectFileReader(rootDir: string): ProjectFileReader {
         const file = absolute(relativePath);
         const stats = statSync(file);
         if (!stats.isFile() || stats.size > MAX_TEXT_BYTES) return undefined;
-        return readFileSync(file, 'utf8');
+        return readTextFile(file);
       } catch {
         return undefined;
       }
