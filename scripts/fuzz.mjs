@@ -16,10 +16,13 @@
  * any failure, hang or crash.
  */
 import { spawn } from 'node:child_process';
+import console from 'node:console';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { clearInterval, setInterval } from 'node:timers';
+import { URL, fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -49,6 +49,15 @@ function editAt(root: Json, path: Path, edit: (value: Json, parent: Json[] | { [
   return root;
 }
 
+/** A copy of `list` with nothing at `index` (not even `undefined`), as a stray comma in a config leaves. */
+function withHole(list: readonly Json[], index: number): Json[] {
+  const copy = new Array<Json>(list.length);
+  list.forEach((item, itemIndex) => {
+    if (itemIndex !== index) copy[itemIndex] = item;
+  });
+  return copy;
+}
+
 export function applySettingsEdit(settings: Json, change: SettingsEdit): Json {
   const paths = pathsOf(settings);
   const path = paths[change.at % paths.length] ?? [];
@@ -65,10 +74,11 @@ export function applySettingsEdit(settings: Json, change: SettingsEdit): Json {
       const key = path[path.length - 1] as string | number;
       return editAt(settings, parentPath, (parent) => {
         if (Array.isArray(parent)) {
-          const copy = [...parent];
+          const index = key as number;
           // A hole, as `['a', , 'b']` leaves; a delete shortens the list.
-          if (change.op === 'hole' || change.op === 'rename') delete copy[key as number];
-          else copy.splice(key as number, 1);
+          if (change.op === 'hole' || change.op === 'rename') return withHole(parent, index);
+          const copy = parent.slice();
+          copy.splice(index, 1);
           return copy;
         }
         const object = { ...(parent as Record<string, Json>) };
