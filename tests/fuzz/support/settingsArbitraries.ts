@@ -63,7 +63,8 @@ export function applySettingsEdit(settings: Json, change: SettingsEdit): Json {
   const path = paths[change.at % paths.length] ?? [];
   switch (change.op) {
     case 'set':
-      return editAt(settings, path, () => change.value);
+      // A copy: later edits change the settings in place and must not reach into the plan.
+      return editAt(settings, path, () => structuredClone(change.value));
     case 'wrap':
       return editAt(settings, path, (value) => [value]);
     case 'delete':
