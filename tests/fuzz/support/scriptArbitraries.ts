@@ -143,13 +143,17 @@ export interface GeneratedScript {
   readonly text: string;
 }
 
+/** Helper chains cost up to MAX_HELPER_CALLS walks per read: a smaller share keeps runs quick. */
 export const generatedMigration: fc.Arbitrary<GeneratedScript> = fc.oneof(
-  fc.tuple(fc.constantFrom(...MIGRATION_FORMATS), snippetPlan).map(([format, plan]) => {
-    const { prelude, expression } = buildSnippet(plan.kind, plan.depth, plan.closed);
-    return { description: `${format} migration, ${plan.kind} x${plan.depth}${plan.closed ? '' : ' (unclosed)'}`, text: migrationAround(format, prelude, (handle) => useExpression(format, handle, expression)) };
-  }),
-  fc.tuple(fc.constantFrom(...MIGRATION_FORMATS), helperChainPlan).map(([format, plan]) => helperChainMigration(format, plan)),
-  fc.tuple(fc.constantFrom(...MIGRATION_FORMATS), fanOutHelperChainPlan).map(([format, plan]) => helperChainMigration(format, plan)),
+  {
+    weight: 8,
+    arbitrary: fc.tuple(fc.constantFrom(...MIGRATION_FORMATS), snippetPlan).map(([format, plan]) => {
+      const { prelude, expression } = buildSnippet(plan.kind, plan.depth, plan.closed);
+      return { description: `${format} migration, ${plan.kind} x${plan.depth}${plan.closed ? '' : ' (unclosed)'}`, text: migrationAround(format, prelude, (handle) => useExpression(format, handle, expression)) };
+    }),
+  },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...MIGRATION_FORMATS), helperChainPlan).map(([format, plan]) => helperChainMigration(format, plan)) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MIGRATION_FORMATS), fanOutHelperChainPlan).map(([format, plan]) => helperChainMigration(format, plan)) },
 );
 
 export function helperChainMigration(format: MigrationFormat, plan: HelperChainPlan): GeneratedScript {

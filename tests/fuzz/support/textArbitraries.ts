@@ -37,7 +37,12 @@ export type Mutation =
   /** A very long identifier (or string content): `length` copies of `char`. */
   | { readonly op: 'long-name'; readonly at: number; readonly char: string; readonly length: number }
   /** `depth` copies of `open` (and of `close` after them, when `closed`). */
-  | { readonly op: 'nest'; readonly at: number; readonly open: string; readonly close: string; readonly depth: number; readonly closed: boolean };
+  | { readonly op: 'nest'; readonly at: number; readonly open: string; readonly close: string; readonly depth: number; readonly closed: boolean }
+  /**
+   * `text` escaped for the string after a quote character (chosen by `at` among them), so a script
+   * usually still parses and the mutation reaches the SQL and names its readers take from strings.
+   */
+  | { readonly op: 'in-string'; readonly at: number; readonly text: string };
 
 /** Nesting depths: mostly shallow, some near typescript-estree's own limit (~1000), a few up to 10,000. */
 export const nestingDepth = fc.oneof(
@@ -58,7 +63,16 @@ const insertedText = fc.oneof(
   { weight: 1, arbitrary: loneSurrogate },
 );
 
+/** What goes into a string: SQL fragments, quotes and comments that are text there, long names. */
+const stringText = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...SPLICE_TOKENS) },
+  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...SPLICE_TOKENS), maxLength: 8 }) },
+  { weight: 1, arbitrary: invalidUtf8 },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', '_', 'é', INTERPOLATION_MARK, '('), fc.integer({ min: 100, max: 20_000 })).map(([char, length]) => char.repeat(length)) },
+);
+
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('in-string' as const), at: fc.nat(), text: stringText }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('truncate' as const), at: position }) },
   { weight: 8, arbitrary: fc.record({ op: fc.constant('insert' as const), at: position, text: insertedText }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 200 }) }) },
@@ -95,7 +109,27 @@ export function applyMutation(text: string, edit: Mutation): string {
       return text.slice(0, i) + edit.char.repeat(edit.length) + text.slice(i);
     case 'nest':
       return text.slice(0, i) + edit.open.repeat(edit.depth) + (edit.closed ? edit.close.repeat(edit.depth) : '') + text.slice(i);
+    case 'in-string':
+      return insertInString(text, edit.at, edit.text);
   }
+}
+
+const QUOTE = /['"`]/gu;
+
+/** Escapes `text` for a string opened by `quote`: it stays string content (a template's `${` too). */
+function escapeFor(quote: string, text: string): string {
+  let escaped = text.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`);
+  if (quote === '`') return escaped.replaceAll('${', '\\${');
+  for (const [raw, escape] of [['\n', '\\n'], ['\r', '\\r'], ['\u2028', '\\u2028'], ['\u2029', '\\u2029']] as const) escaped = escaped.replaceAll(raw, escape);
+  return escaped;
+}
+
+function insertInString(text: string, index: number, inserted: string): string {
+  const quotes = [...text.matchAll(QUOTE)];
+  const quote = quotes[index % Math.max(1, quotes.length)];
+  if (quote === undefined) return text + inserted;
+  const after = quote.index + 1;
+  return text.slice(0, after) + escapeFor(quote[0], inserted) + text.slice(after);
 }
 
 /** A fixture file with a few edits applied; `text` is computed, the rest says how to rebuild it. */
