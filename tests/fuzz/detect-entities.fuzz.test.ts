@@ -9,7 +9,7 @@ import { entityCorpus } from './support/corpus.js';
 import { fuzz, propertyTimeout } from './support/fuzzRunner.js';
 import { checkEntities } from './support/invariants.js';
 import { generatedEntityModule } from './support/scriptArbitraries.js';
-import { mutatedFixture, randomText } from './support/textArbitraries.js';
+import { fixtureWithMutatedStrings, mutatedFixture, randomText } from './support/textArbitraries.js';
 
 const TARGET = 'detectEntities';
 
@@ -48,6 +48,9 @@ describe('fuzz: detectEntities', () => {
     fuzz(TARGET, 'random text', randomText, (text) => detect(`import { Entity } from 'typeorm';\n${text}`)), propertyTimeout());
 
   it('mutated fixtures', () => fuzz(TARGET, 'mutated fixtures', mutatedFixture(entityCorpus()), ({ path, text }) => detect(text, path.endsWith('x')), { weight: 0.5 }), propertyTimeout());
+
+  it('fixture entities with mutated strings', () =>
+    fuzz(TARGET, 'fixtures, mutated strings', fixtureWithMutatedStrings(entityCorpus()), ({ path, text }) => detect(text, path.endsWith('x')), { weight: 0.3 }), propertyTimeout());
 
   it('generated entity modules: deep nesting, long names, constant chains', () =>
     fuzz(TARGET, 'generated entity modules', fc.oneof(generatedEntityModule), ({ text }) => detect(text), { weight: 0.3 }), propertyTimeout());

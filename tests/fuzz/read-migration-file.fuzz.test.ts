@@ -15,7 +15,7 @@ import { fuzz, propertyTimeout } from './support/fuzzRunner.js';
 import { checkMigrationFacts } from './support/invariants.js';
 import { generatedMigration } from './support/scriptArbitraries.js';
 import { sqlTokenSoup } from './support/sqlArbitraries.js';
-import { mutatedFixture, randomText } from './support/textArbitraries.js';
+import { fixtureWithMutatedStrings, mutatedFixture, randomText } from './support/textArbitraries.js';
 
 const TARGET = 'readMigrationFile';
 
@@ -60,12 +60,18 @@ describe('fuzz: readMigrationFile', () => {
 
   it('mutated fixtures', () => fuzz(TARGET, 'mutated fixtures', mutatedFixture(migrationCorpus()), ({ path, text }) => readAll(text, extensionOf(path)), { weight: 0.5 }), propertyTimeout());
 
+  it('fixture migrations with mutated strings', () =>
+    fuzz(TARGET, 'fixtures, mutated strings', fixtureWithMutatedStrings(migrationCorpus()), ({ path, text }) => readAll(text, extensionOf(path)), { weight: 0.3 }), propertyTimeout());
+
   it('generated migrations: deep nesting, long names, constant and helper chains', () =>
     fuzz(TARGET, 'generated migrations', generatedMigration, ({ text }) => readAll(text), { weight: 0.15 }), propertyTimeout());
 });
 
 describe('fuzz: each migration reader on its own', () => {
   it('mutated fixtures', () => fuzz('migration readers', 'mutated fixtures', mutatedFixture(migrationCorpus()), ({ text }) => readEach(text), { weight: 0.5 }), propertyTimeout());
+
+  it('fixture migrations with mutated strings', () =>
+    fuzz('migration readers', 'fixtures, mutated strings', fixtureWithMutatedStrings(migrationCorpus()), ({ text }) => readEach(text), { weight: 0.3 }), propertyTimeout());
 
   it('generated migrations', () => fuzz('migration readers', 'generated migrations', generatedMigration, ({ text }) => readEach(text), { weight: 0.15 }), propertyTimeout());
 });
