@@ -2,6 +2,7 @@
  * The walk every script migration reader makes: `up` in source order, following the helpers it
  * calls (top-level functions, class or object members) with their parameters bound to the
  * call's arguments. Each reader says, through `visit`, which nodes it understands and what they do.
+ * Helpers are followed to MAX_HELPER_DEPTH and MAX_HELPER_CALLS; one beyond is a `skipped` entry.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
