@@ -10,7 +10,7 @@ import { validateSettings } from '../../src/settings/validateSettings.js';
 import { INTERPOLATION_MARK } from '../../src/sql/scanSqlDdl.js';
 import { checkMigrationFacts } from './support/invariants.js';
 import { helperChainMigration, MIGRATION_FORMATS, type MigrationFormat } from './support/scriptArbitraries.js';
-import { buildEditedSettings, type EditedSettings } from './support/settingsArbitraries.js';
+import { buildEditedSettings, type EditedSettings, type Json } from './support/settingsArbitraries.js';
 
 const P = "settings['orm-guard']";
 
@@ -54,8 +54,8 @@ describe('fuzz regressions: validateSettings', () => {
   // `set` edit put the plan's own value into the settings, a later `hole` edit changed it in place,
   // so building the same plan twice gave two different settings objects (and answers).
   it('an edit plan builds equal settings every time (fuzz harness)', () => {
-    // eslint-disable-next-line no-sparse-arrays
-    const plan: EditedSettings = { base: 4, edits: [{ op: 'set', at: 452130681, value: [[[, ]]] as never }, { op: 'wrap', at: 846039721 }, { op: 'hole', at: 770759401 }] };
+    // The value was `[[[,]]]`: a one-element list whose element is a hole.
+    const plan: EditedSettings = { base: 4, edits: [{ op: 'set', at: 452130681, value: [[new Array<Json>(1)]] }, { op: 'wrap', at: 846039721 }, { op: 'hole', at: 770759401 }] };
     const first = buildEditedSettings(plan);
     const second = buildEditedSettings(plan);
     expect(second).toEqual(first);

@@ -1,7 +1,7 @@
 /** Inputs for validateSettings: any value at all, and small edits of realistic valid settings. */
 import fc from 'fast-check';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Realistic settings from the docs and tests, all valid. */
 export const VALID_SETTINGS: readonly Json[] = [
