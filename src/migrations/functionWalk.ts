@@ -2,6 +2,7 @@
  * The walk every script migration reader makes: `up` in source order, following the helpers it
  * calls (top-level functions, class or object members) with their parameters bound to the
  * call's arguments. Each reader says, through `visit`, which nodes it understands and what they do.
+ * Helpers are followed to MAX_HELPER_DEPTH and MAX_HELPER_CALLS; one beyond is a `skipped` entry.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -30,6 +31,8 @@ export interface FunctionWalker<Frame> {
   readonly skipped: SkippedStatement[];
   /** Functions being walked; one already here is not re-entered (recursion guard). */
   readonly callStack: Set<FunctionNode>;
+  /** Helper calls followed so far in this read, against MAX_HELPER_CALLS. */
+  readonly helperCalls: { count: number };
   /**
    * Called on each node before its children, in source order: notes what the node tells (an
    * alias, a use of the migration's handle) and returns its effect when the reader understands
@@ -43,8 +46,24 @@ export function startWalk(
   moduleScope: ConstLookup,
   moduleFunctions: ReadonlyMap<string, FunctionNode>,
 ): Omit<FunctionWalker<never>, 'visit'> {
-  return { moduleScope, moduleFunctions, events: [], skipped: [], callStack: new Set() };
+  return { moduleScope, moduleFunctions, events: [], skipped: [], callStack: new Set(), helperCalls: { count: 0 } };
 }
+
+/**
+ * Helpers nested deeper than this are not followed. Each level takes several stack frames, so
+ * an unbounded chain (flat code, which parses at any length) would overflow the stack; real
+ * migrations nest helpers a few levels at most.
+ */
+export const MAX_HELPER_DEPTH = 64;
+
+/**
+ * Helper calls followed per read. Each call is walked at its position with its own arguments,
+ * so helpers calling helpers several times multiply: a budget keeps the read linear in it.
+ */
+export const MAX_HELPER_CALLS = 10_000;
+
+export const HELPER_DEPTH_REASON = `helper not followed: helpers nest deeper than ${MAX_HELPER_DEPTH} calls`;
+export const HELPER_BUDGET_REASON = `helper not followed: the migration makes more than ${MAX_HELPER_CALLS} helper calls`;
 
 /** A call's effect, applied after its arguments are walked; `undefined` when there is none. */
 export function callEffect(call: TSESTree.CallExpression, apply: (() => void) | undefined): NodeEffect | undefined {
@@ -82,7 +101,8 @@ export function walkFunction<Frame>(
 }
 
 /**
- * Walks a helper at its call position. `classify` claims the arguments with a meaning of its own
+ * Walks a helper at its call position; false when a limit (MAX_HELPER_DEPTH, MAX_HELPER_CALLS)
+ * stopped it, with a `skipped` entry at the call. `classify` claims the arguments with a meaning of its own
  * (the query runner, the migration) by returning true, recording it for `frameFor`; the other
  * parameters are bound to the caller's arguments, so `helper(queryRunner, 'users')` reads.
  */
@@ -93,9 +113,19 @@ export function followHelper<Frame>(
   callerScope: ConstLookup,
   classify: (name: string, argument: TSESTree.Expression) => boolean,
   frameFor: (scope: ConstLookup) => Frame,
-): void {
+): boolean {
+  // Bound first, so that `classify` has seen the arguments (and the reader knows its handle was passed) either way.
   const params = bindHelperParameters(helper, call, callerScope, walker.moduleScope, classify);
+  const limit =
+    walker.callStack.size > MAX_HELPER_DEPTH ? HELPER_DEPTH_REASON : walker.helperCalls.count >= MAX_HELPER_CALLS ? HELPER_BUDGET_REASON : undefined;
+  if (limit !== undefined) {
+    // What the helper does is then unknown: say so where it is called, never guess.
+    walker.skipped.push({ line: call.loc.start.line, reason: limit });
+    return false;
+  }
+  walker.helperCalls.count++;
   walkFunction(walker, helper, params, frameFor);
+  return true;
 }
 
 /** A role an argument can play in a helper (the runner, the migration), and the names holding it there. */

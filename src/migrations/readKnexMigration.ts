@@ -446,5 +446,8 @@ function followKnexHelper(reader: Reader, frame: Frame, helper: FunctionNode, ca
     if (builder !== undefined) builders.set(name, builder);
     return builder !== undefined;
   };
-  followHelper(reader, helper, call, frame.scope, classify, (scope) => ({ handles, builders, scope }));
+  const followed = followHelper(reader, helper, call, frame.scope, classify, (scope) => ({ handles, builders, scope }));
+  // A helper left unread that was handed the handle still makes this a migration, with a skip: knex
+  // is the last reader tried, so a Sequelize file this deep ends here too rather than unnoticed.
+  if (!followed && handles.size > 0) reader.usedAsKnex = true;
 }

@@ -5,10 +5,11 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { createValueLookup } from '../../src/ast/staticValue.js';
 import { DEFAULT_DETECTION_INPUTS, detectEntities, type DetectionInputs } from '../../src/entities/detectEntities.js';
+import { entityCorpus } from './support/corpus.js';
 import { fuzz, propertyTimeout } from './support/fuzzRunner.js';
 import { checkEntities } from './support/invariants.js';
 import { generatedEntityModule } from './support/scriptArbitraries.js';
-import { mutatedFixture, randomText } from './support/textArbitraries.js';
+import { fixtureWithMutatedStrings, mutatedFixture, randomText } from './support/textArbitraries.js';
 
 const TARGET = 'detectEntities';
 
@@ -46,7 +47,10 @@ describe('fuzz: detectEntities', () => {
   it('random text after an ORM import', () =>
     fuzz(TARGET, 'random text', randomText, (text) => detect(`import { Entity } from 'typeorm';\n${text}`)), propertyTimeout());
 
-  it('mutated fixtures', () => fuzz(TARGET, 'mutated fixtures', mutatedFixture(), ({ path, text }) => detect(text, path.endsWith('x')), { weight: 0.5 }), propertyTimeout());
+  it('mutated fixtures', () => fuzz(TARGET, 'mutated fixtures', mutatedFixture(entityCorpus()), ({ path, text }) => detect(text, path.endsWith('x')), { weight: 0.5 }), propertyTimeout());
+
+  it('fixture entities with mutated strings', () =>
+    fuzz(TARGET, 'fixtures, mutated strings', fixtureWithMutatedStrings(entityCorpus()), ({ path, text }) => detect(text, path.endsWith('x')), { weight: 0.3 }), propertyTimeout());
 
   it('generated entity modules: deep nesting, long names, constant chains', () =>
     fuzz(TARGET, 'generated entity modules', fc.oneof(generatedEntityModule), ({ text }) => detect(text), { weight: 0.3 }), propertyTimeout());

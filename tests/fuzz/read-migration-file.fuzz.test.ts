@@ -10,11 +10,12 @@ import { readKnexMigration } from '../../src/migrations/readKnexMigration.js';
 import { readMikroOrmMigration } from '../../src/migrations/readMikroOrmMigration.js';
 import { readSequelizeMigration } from '../../src/migrations/readSequelizeMigration.js';
 import { readTypeormMigration } from '../../src/migrations/readTypeormMigration.js';
+import { migrationCorpus } from './support/corpus.js';
 import { fuzz, propertyTimeout } from './support/fuzzRunner.js';
 import { checkMigrationFacts } from './support/invariants.js';
 import { generatedMigration } from './support/scriptArbitraries.js';
 import { sqlTokenSoup } from './support/sqlArbitraries.js';
-import { mutatedFixture, randomText } from './support/textArbitraries.js';
+import { fixtureWithMutatedStrings, mutatedFixture, randomText } from './support/textArbitraries.js';
 
 const TARGET = 'readMigrationFile';
 
@@ -57,14 +58,20 @@ function readEach(text: string): string {
 describe('fuzz: readMigrationFile', () => {
   it('random text', () => fuzz(TARGET, 'random text', fc.oneof(randomText, sqlTokenSoup), (text) => readAll(`export async function up() {}\n${text}`)), propertyTimeout());
 
-  it('mutated fixtures', () => fuzz(TARGET, 'mutated fixtures', mutatedFixture(), ({ path, text }) => readAll(text, extensionOf(path)), { weight: 0.5 }), propertyTimeout());
+  it('mutated fixtures', () => fuzz(TARGET, 'mutated fixtures', mutatedFixture(migrationCorpus()), ({ path, text }) => readAll(text, extensionOf(path)), { weight: 0.5 }), propertyTimeout());
+
+  it('fixture migrations with mutated strings', () =>
+    fuzz(TARGET, 'fixtures, mutated strings', fixtureWithMutatedStrings(migrationCorpus()), ({ path, text }) => readAll(text, extensionOf(path)), { weight: 0.3 }), propertyTimeout());
 
   it('generated migrations: deep nesting, long names, constant and helper chains', () =>
-    fuzz(TARGET, 'generated migrations', generatedMigration, ({ text }) => readAll(text), { weight: 0.3 }), propertyTimeout());
+    fuzz(TARGET, 'generated migrations', generatedMigration, ({ text }) => readAll(text), { weight: 0.15 }), propertyTimeout());
 });
 
 describe('fuzz: each migration reader on its own', () => {
-  it('mutated fixtures', () => fuzz('migration readers', 'mutated fixtures', mutatedFixture(), ({ text }) => readEach(text), { weight: 0.5 }), propertyTimeout());
+  it('mutated fixtures', () => fuzz('migration readers', 'mutated fixtures', mutatedFixture(migrationCorpus()), ({ text }) => readEach(text), { weight: 0.5 }), propertyTimeout());
 
-  it('generated migrations', () => fuzz('migration readers', 'generated migrations', generatedMigration, ({ text }) => readEach(text), { weight: 0.3 }), propertyTimeout());
+  it('fixture migrations with mutated strings', () =>
+    fuzz('migration readers', 'fixtures, mutated strings', fixtureWithMutatedStrings(migrationCorpus()), ({ text }) => readEach(text), { weight: 0.3 }), propertyTimeout());
+
+  it('generated migrations', () => fuzz('migration readers', 'generated migrations', generatedMigration, ({ text }) => readEach(text), { weight: 0.15 }), propertyTimeout());
 });

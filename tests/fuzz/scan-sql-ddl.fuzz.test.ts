@@ -1,6 +1,7 @@
 /** "Never crash, never hang" for the SQL DDL scanner, and every name it reports was really written. */
 import { describe, expect, it } from 'vitest';
 import { scanSqlDdlWithSkips } from '../../src/sql/scanSqlDdl.js';
+import { sqlCorpus } from './support/corpus.js';
 import { fuzz, propertyTimeout } from './support/fuzzRunner.js';
 import { checkScanAgainstReference } from './support/referenceSqlLexer.js';
 import { plannedScript, sqlTokenSoup } from './support/sqlArbitraries.js';
@@ -22,7 +23,7 @@ describe('fuzz: scanSqlDdlWithSkips', () => {
 
   it('SQL token soup', () => fuzz(TARGET, 'SQL token soup', sqlTokenSoup, checkScan, { weight: 2 }), propertyTimeout());
 
-  it('mutated fixtures', () => fuzz(TARGET, 'mutated fixtures', mutatedFixture(), ({ text }) => checkScan(text), { weight: 0.5 }), propertyTimeout());
+  it('mutated fixtures', () => fuzz(TARGET, 'mutated fixtures', mutatedFixture(sqlCorpus()), ({ text }) => checkScan(text), { weight: 0.5 }), propertyTimeout());
 
   it('well-formed scripts report exactly their DDL', () =>
     fuzz(TARGET, 'well-formed scripts', plannedScript, ({ text, events }) => {

@@ -29,6 +29,14 @@ const READER_THREW = 'unexpected syntax while reading the migration';
 
 const EVENT_KINDS: readonly DdlEventKind[] = ['create-table', 'drop-table', 'rename-table', 'create-view', 'drop-view', 'rename-view'];
 
+/**
+ * Whether `value` is an array, without narrowing its static type: `Array.isArray` narrows a
+ * `readonly T[]` to `any[]`, which would turn every element below into `any`.
+ */
+function isList(value: unknown): boolean {
+  return Array.isArray(value);
+}
+
 function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
@@ -62,7 +70,7 @@ export function checkMigrationFacts(text: string, facts: MigrationFileFacts): st
       ensure(!facts.reason.startsWith(READER_THREW), () => `a reader threw (caught by readSafely): ${facts.reason.slice(0, 300)}`);
       return facts.reason.startsWith('could not be parsed') ? 'unparsable' : 'unreadable';
     case 'migration':
-      ensure(Array.isArray(facts.events) && Array.isArray(facts.skipped), () => `migration without event lists: ${show(facts)}`);
+      ensure(isList(facts.events) && isList(facts.skipped), () => `migration without event lists: ${show(facts)}`);
       facts.events.forEach((event, index) => {
         const what = `event ${index} (${event.kind})`;
         ensure(EVENT_KINDS.includes(event.kind), () => `${what} has an unknown kind`);
@@ -90,7 +98,7 @@ function checkLocation(what: string, loc: TSESTree.SourceLocation | undefined, l
 
 /** Detected entities are plain, well-formed data: a known ORM and kind, names read or skipped with a reason. */
 export function checkEntities(text: string, entities: readonly EntityDeclaration[]): string {
-  ensure(Array.isArray(entities), () => `detectEntities returned ${show(entities)}`);
+  ensure(isList(entities), () => `detectEntities returned ${show(entities)}`);
   const lines = lineCount(text);
   entities.forEach((entity, index) => {
     const what = `entity ${index} (${entity.orm} ${entity.name})`;
@@ -106,7 +114,12 @@ export function checkEntities(text: string, entities: readonly EntityDeclaration
     } else {
       ensure(typeof tableName.reason === 'string' && tableName.reason !== '', () => `${what} is unresolved without a reason`);
     }
-    entity.extraTables?.forEach((extra: { readonly table: TableRef }, extraIndex: number) => checkTableRef(`${what} extra table ${extraIndex}`, extra.table));
+    entity.extraTables?.forEach((extra, extraIndex) => checkTableRef(`${what} extra table ${extraIndex}`, extra.table));
+    entity.relationTables?.forEach((relation, relationIndex) => {
+      const relationWhat = `${what} relation table ${relationIndex} (${relation.property})`;
+      if (relation.kind === 'named') checkTableRef(relationWhat, relation.table);
+      else if (relation.kind === 'unresolved') ensure(typeof relation.reason === 'string' && relation.reason !== '', () => `${relationWhat} is unresolved without a reason`);
+    });
   });
   if (entities.length === 0) return 'no entities';
   return entities.some((entity) => entity.tableName.resolved) ? 'entities with tables' : 'entities, names unresolved';

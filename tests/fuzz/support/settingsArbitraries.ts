@@ -1,7 +1,7 @@
 /** Inputs for validateSettings: any value at all, and small edits of realistic valid settings. */
 import fc from 'fast-check';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Realistic settings from the docs and tests, all valid. */
 export const VALID_SETTINGS: readonly Json[] = [
@@ -49,12 +49,22 @@ function editAt(root: Json, path: Path, edit: (value: Json, parent: Json[] | { [
   return root;
 }
 
+/** A copy of `list` with nothing at `index` (not even `undefined`), as a stray comma in a config leaves. */
+function withHole(list: readonly Json[], index: number): Json[] {
+  const copy = new Array<Json>(list.length);
+  list.forEach((item, itemIndex) => {
+    if (itemIndex !== index) copy[itemIndex] = item;
+  });
+  return copy;
+}
+
 export function applySettingsEdit(settings: Json, change: SettingsEdit): Json {
   const paths = pathsOf(settings);
   const path = paths[change.at % paths.length] ?? [];
   switch (change.op) {
     case 'set':
-      return editAt(settings, path, () => change.value);
+      // A copy: later edits change the settings in place and must not reach into the plan.
+      return editAt(settings, path, () => structuredClone(change.value));
     case 'wrap':
       return editAt(settings, path, (value) => [value]);
     case 'delete':
@@ -65,10 +75,11 @@ export function applySettingsEdit(settings: Json, change: SettingsEdit): Json {
       const key = path[path.length - 1] as string | number;
       return editAt(settings, parentPath, (parent) => {
         if (Array.isArray(parent)) {
-          const copy = [...parent];
+          const index = key as number;
           // A hole, as `['a', , 'b']` leaves; a delete shortens the list.
-          if (change.op === 'hole' || change.op === 'rename') delete copy[key as number];
-          else copy.splice(key as number, 1);
+          if (change.op === 'hole' || change.op === 'rename') return withHole(parent, index);
+          const copy = parent.slice();
+          copy.splice(index, 1);
           return copy;
         }
         const object = { ...(parent as Record<string, Json>) };

@@ -21,12 +21,20 @@ const NAMES = [
 
 const SEPARATORS = ['', ' ', ' ', ' ', '\n', '\t', '/**/', '--c\n'] as const;
 
+/** Statement heads, so that soups often reach the statement readers (not only the lexer). */
+const DDL_HEADS = [
+  'CREATE TABLE', 'CREATE TEMP TABLE', 'CREATE TABLE IF NOT EXISTS', 'DROP TABLE', 'DROP TABLE IF EXISTS', 'ALTER TABLE', 'ALTER TABLE ONLY',
+  'RENAME TABLE', 'CREATE VIEW', 'CREATE OR REPLACE VIEW', 'CREATE MATERIALIZED VIEW', 'DROP VIEW IF EXISTS', 'ALTER VIEW', 'CREATE UNLOGGED TABLE',
+  'ALTER TABLE IF EXISTS', 'DROP MATERIALIZED VIEW',
+] as const;
+
 /** Statement keywords, punctuation, names and noise in random order, joined by random separators. */
 export const sqlTokenSoup = fc
   .array(
     fc.tuple(
       fc.oneof(
         { weight: 4, arbitrary: fc.constantFrom(...KEYWORDS) },
+        { weight: 2, arbitrary: fc.constantFrom(...DDL_HEADS) },
         { weight: 2, arbitrary: fc.constantFrom(...PUNCT) },
         { weight: 3, arbitrary: fc.constantFrom(...NAMES) },
         { weight: 1, arbitrary: fc.constantFrom(...NOISE) },
