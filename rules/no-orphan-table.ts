@@ -72,7 +72,7 @@ export default createRule<Options, MessageIds>({
         const migrations = analyseLintedMigration(file, context.sourceCode, context.physicalFilename);
         if (migrations.length === 0) return;
         const entities = file.index.entities();
-        const blindSpots = describeUnreadMappings(unreadMappings(entities));
+        const blindSpots = describeUnreadMappings(unreadMappings(entities, file.index.unreadableModelFiles()));
         const models = file.scope.models.join(', ');
         for (const { events, snapshot } of migrations) {
           for (const event of events) {

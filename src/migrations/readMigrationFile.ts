@@ -20,7 +20,8 @@ const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|tsx|jsx)$/u;
 export const NO_MIGRATION_GLOBALS: MigrationReadContext = { globals: () => undefined };
 
 /** A short reason for a parse error, with its position: `line 3:5: ';' expected.` */
-function describeParseError(error: unknown): string {
+/** A parser error as a short phrase with its position: `line 3:7: ';' expected.` */
+export function describeParseError(error: unknown): string {
   if (isStackOverflow(error)) return 'it is nested too deeply to read';
   if (error instanceof Error) {
     const { lineNumber, column } = error as Error & { lineNumber?: number; column?: number };

@@ -7,7 +7,7 @@ import { tableRefsMatch, type TableRef } from '../schema/tableRef.js';
 import type { MigrationSetConfig } from '../settings/settingsShape.js';
 import { createGlobMatcher } from './globMatcher.js';
 import type { ProjectFile } from './lintedFile.js';
-import type { IndexedEntity, MigrationsSnapshot } from './projectIndex.js';
+import type { IndexedEntity, MigrationsSnapshot, UnreadableFile } from './projectIndex.js';
 
 /** The linted file as a migration of one set: its own events, and the set replayed with them. */
 export interface LintedMigration {
@@ -60,12 +60,14 @@ export interface UnreadMappings {
   readonly tableNames: number;
   /** Join/pivot tables of relations whose name is not static. */
   readonly relationTables: number;
+  /** Files of the models location that could not be read or parsed: their entities are unknown. */
+  readonly modelFiles: readonly UnreadableFile[];
 }
 
-export function unreadMappings(entities: readonly IndexedEntity[]): UnreadMappings {
+export function unreadMappings(entities: readonly IndexedEntity[], modelFiles: readonly UnreadableFile[]): UnreadMappings {
   let relationTables = 0;
   for (const resolved of relationTablesOf(entities).values()) relationTables += resolved.skipped.length;
-  return { tableNames: entities.filter((entity) => entity.kind !== 'child' && !entity.tableName.resolved).length, relationTables };
+  return { tableNames: entities.filter((entity) => entity.kind !== 'child' && !entity.tableName.resolved).length, relationTables, modelFiles };
 }
 
 /**

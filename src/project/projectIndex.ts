@@ -7,7 +7,7 @@ import type { EntityDeclaration } from '../entities/entityDeclaration.js';
 import type { ConstLookup } from '../ast/staticString.js';
 import { createValueLookup, type StaticValue } from '../ast/staticValue.js';
 import type { NamingOptions } from '../entities/detectionContext.js';
-import { readMigrationFile } from '../migrations/readMigrationFile.js';
+import { describeParseError, readMigrationFile } from '../migrations/readMigrationFile.js';
 import { readDrizzleJournal } from '../migrations/drizzleJournal.js';
 import type { MigrationEvent, MigrationFileFacts, SkippedStatement } from '../schema/ddlEvent.js';
 import { replayMigrations, type ReplayedSchema } from '../schema/replayMigrations.js';
@@ -30,6 +30,15 @@ export interface UnreadableFile {
   readonly file: string;
   readonly reason: string;
 }
+
+/** What the index keeps of one file in the models location. */
+interface ModelFileFacts {
+  readonly entities: readonly EntityDeclaration[];
+  /** Why the file could not be read or parsed; its entities, if any, are unknown then. */
+  readonly unreadable: string | undefined;
+}
+
+const NO_ENTITIES: ModelFileFacts = { entities: [], unreadable: undefined };
 
 export interface SkippedInFile extends SkippedStatement {
   readonly file: string;
@@ -120,13 +129,19 @@ export class ScopeIndex {
   readonly #snapshots = new Map<string, CachedSnapshot>();
   readonly #unlistableByCode = new Map<string, MigrationFileFacts>();
   #registrations: { generation: number; value: Registrations; reader: RecordingFileReader } | undefined;
-  readonly #entityFacts = new FileFactsCache<readonly EntityDeclaration[]>(
+  readonly #entityFacts = new FileFactsCache<ModelFileFacts>(
     (absolutePath, text) => this.#readEntities(absolutePath, text),
-    () => [],
+    (reason) => ({ entities: [], unreadable: reason }),
   );
   readonly #globMatchesAny = new Map<string, { generation: number; value: boolean }>();
   #entities:
-    | { generation: number; naming: NamingOptions; perFile: readonly { file: string; entities: readonly EntityDeclaration[] }[]; value: readonly IndexedEntity[] }
+    | {
+        generation: number;
+        naming: NamingOptions;
+        perFile: readonly { file: string; facts: ModelFileFacts }[];
+        value: readonly IndexedEntity[];
+        unreadable: readonly UnreadableFile[];
+      }
     | undefined;
 
   constructor(
@@ -212,26 +227,38 @@ export class ScopeIndex {
       ignore: createGlobMatcher(this.config.ignore),
       listings: this.#listings,
     }).sort();
-    const perFile = files.map((file) => ({ file, entities: this.#entityFacts.get(`${this.rootDir}/${file}`) ?? [] }));
-    const unchanged = cached !== undefined && cached.perFile.length === perFile.length && cached.perFile.every((entry, index) => entry.file === perFile[index]?.file && entry.entities === perFile[index]?.entities);
-    const value = unchanged ? cached.value : perFile.flatMap(({ file, entities }) => entities.map((entity) => ({ ...entity, file })));
-    this.#entities = { generation: this.#generation, naming: scope.naming, perFile, value };
+    const perFile = files.map((file) => ({ file, facts: this.#entityFacts.get(`${this.rootDir}/${file}`) ?? NO_ENTITIES }));
+    const unchanged = cached !== undefined && cached.perFile.length === perFile.length && cached.perFile.every((entry, index) => entry.file === perFile[index]?.file && entry.facts === perFile[index]?.facts);
+    const value = unchanged ? cached.value : perFile.flatMap(({ file, facts }) => facts.entities.map((entity) => ({ ...entity, file })));
+    const unreadable = unchanged ? cached.unreadable : perFile.flatMap(({ file, facts }) => (facts.unreadable === undefined ? [] : [{ file, reason: facts.unreadable }]));
+    this.#entities = { generation: this.#generation, naming: scope.naming, perFile, value, unreadable };
     return value;
   }
 
-  #readEntities(absolutePath: string, text: string): readonly EntityDeclaration[] {
-    if (!SCRIPT_FILE.test(absolutePath) || !this.#mentionsAnOrm(text)) return [];
+  /**
+   * Files of the models location that name an ORM but could not be read or parsed: whatever they
+   * declare is unknown, so a table that looks unmapped may be theirs.
+   */
+  unreadableModelFiles(): readonly UnreadableFile[] {
+    this.entities();
+    return this.#entities?.unreadable ?? [];
+  }
+
+  #readEntities(absolutePath: string, text: string): ModelFileFacts {
+    if (!SCRIPT_FILE.test(absolutePath) || !this.#mentionsAnOrm(text)) return NO_ENTITIES;
     let program: TSESTree.Program;
     try {
       program = parse(text, { loc: true, range: true, jsx: /x$/u.test(absolutePath), comment: false, tokens: false });
-    } catch {
-      return []; // an entity file that does not parse is reported by ESLint itself when it is linted
+    } catch (error) {
+      // ESLint reports the syntax error itself when the file is linted; other rules need to know its entities are unknown.
+      return { entities: [], unreadable: `could not be parsed (${describeParseError(error)})` };
     }
-    return detectEntities(program, {
+    const entities = detectEntities(program, {
       markers: this.config.markers,
       naming: this.scope().naming,
       outerLookup: this.importedValuesLookup(absolutePath, collectImportBindings(program)),
     });
+    return { entities, unreadable: undefined };
   }
 
   /** Cheap prefilter: a module that names no ORM (or marker) package declares no entity. */

@@ -237,3 +237,34 @@ ruleTester.run('no-orphan-table (join table names that cannot be read)', rule, {
     },
   ],
 });
+
+// ---------------------------------------------------------------------------------------------
+// A model file that does not parse: its entities are unknown, and the report says which file.
+
+const UNPARSABLE = 'orphan-unparsable-model';
+
+ruleTester.run('no-orphan-table (a model file that cannot be parsed)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the table of an unparsable model looks unmapped; the message names the file and its syntax error',
+      ...fixtureFile(UNPARSABLE, 'src/migrations/1700000000000-CreateBilling.ts'),
+      settings: fixtureSettings(UNPARSABLE),
+      errors: [
+        {
+          messageId: 'orphanTable',
+          data: {
+            table: 'invoices',
+            migrations: '1 migration file replayed',
+            models: 'src/models/**/*.ts',
+            blindSpots: " (model file src/models/Invoice.ts could not be parsed (line 10:9: ',' expected.), so its entities are unknown; not compared.)",
+          },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 95,
+        },
+      ],
+    },
+  ],
+});
