@@ -1,4 +1,5 @@
 import rule from '../../rules/no-drop-mapped-table.js';
+import { typeormMigrationSource } from '../support/typeormMigrationSource.js';
 import { RuleTester, fixtureFile, fixturePath, fixtureSettings } from '../support/ruleTester.js';
 
 const ruleTester = new RuleTester();
@@ -9,20 +10,7 @@ const READ_WITH_NEW = 'read 5 migration files matching src/migrations/*.{ts,sql}
 
 /** A TypeORM migration whose up() runs the given statements. */
 function migration(...statements: string[]): string {
-  return [
-    "import type { MigrationInterface, QueryRunner } from 'typeorm';",
-    '',
-    'export class Cleanup1700000000400 implements MigrationInterface {',
-    '  public async up(queryRunner: QueryRunner): Promise<void> {',
-    ...statements.map((statement) => `    ${statement}`),
-    '  }',
-    '',
-    '  public async down(queryRunner: QueryRunner): Promise<void> {',
-    "    await queryRunner.query('DROP TABLE \"orders\"');",
-    '  }',
-    '}',
-    '',
-  ].join('\n');
+  return typeormMigrationSource('Cleanup1700000000400', statements, ["await queryRunner.query('DROP TABLE \"orders\"');"]);
 }
 
 ruleTester.run('no-drop-mapped-table', rule, {

@@ -1,4 +1,5 @@
 import rule from '../../rules/no-orphan-table.js';
+import { typeormMigrationSource } from '../support/typeormMigrationSource.js';
 import { RuleTester, fixtureFile, fixturePath, fixtureSettings } from '../support/ruleTester.js';
 
 const ruleTester = new RuleTester();
@@ -11,16 +12,7 @@ const typeormSettings = fixtureSettings(TYPEORM);
 const TYPEORM_NEW = fixturePath(TYPEORM, 'src/migrations/1700000000200-AddLikes.ts');
 
 function typeormMigration(...statements: string[]): string {
-  return [
-    "import type { MigrationInterface, QueryRunner } from 'typeorm';",
-    '',
-    'export class AddLikes1700000000200 implements MigrationInterface {',
-    '  public async up(queryRunner: QueryRunner): Promise<void> {',
-    ...statements.map((statement) => `    ${statement}`),
-    '  }',
-    '}',
-    '',
-  ].join('\n');
+  return typeormMigrationSource('AddLikes1700000000200', statements);
 }
 
 ruleTester.run('no-orphan-table (TypeORM junction tables)', rule, {

@@ -1,4 +1,5 @@
 import rule from '../../rules/no-orphan-table.js';
+import { typeormMigrationSource } from '../support/typeormMigrationSource.js';
 import { RuleTester, fixtureFile, fixturePath, fixtureSettings } from '../support/ruleTester.js';
 
 const ruleTester = new RuleTester();
@@ -7,16 +8,7 @@ const settings = fixtureSettings(PROJECT);
 const NEW_MIGRATION = fixturePath(PROJECT, 'src/migrations/1700000000400-AddFlags.ts');
 
 function migration(...statements: string[]): string {
-  return [
-    "import type { MigrationInterface, QueryRunner } from 'typeorm';",
-    '',
-    'export class AddFlags1700000000400 implements MigrationInterface {',
-    '  public async up(queryRunner: QueryRunner): Promise<void> {',
-    ...statements.map((statement) => `    ${statement}`),
-    '  }',
-    '}',
-    '',
-  ].join('\n');
+  return typeormMigrationSource('AddFlags1700000000400', statements);
 }
 
 ruleTester.run('no-orphan-table', rule, {
