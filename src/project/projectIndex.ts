@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse } from '@typescript-eslint/typescript-estree';
+import { parseModule } from '../ast/parseModule.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings, type ImportBinding } from '../ast/importBindings.js';
 import { detectEntities } from '../entities/detectEntities.js';
@@ -221,7 +221,7 @@ export class ScopeIndex {
     if (!SCRIPT_FILE.test(absolutePath) || !this.#mentionsAnOrm(text)) return [];
     let program: TSESTree.Program;
     try {
-      program = parse(text, { loc: true, range: true, jsx: /x$/u.test(absolutePath), comment: false, tokens: false });
+      program = parseModule(text, { jsx: /x$/u.test(absolutePath) });
     } catch {
       return []; // an entity file that does not parse is reported by ESLint itself when it is linted
     }
@@ -229,6 +229,7 @@ export class ScopeIndex {
       markers: this.config.markers,
       naming: this.scope().naming,
       outerLookup: this.importedValuesLookup(absolutePath, collectImportBindings(program)),
+      sourceText: text,
     });
   }
 
@@ -242,8 +243,11 @@ export class ScopeIndex {
    * as ESLint sees it (unsaved editor text included).
    */
   migrationsWith(set: MigrationSetConfig, file: string, facts: MigrationFileFacts): MigrationsSnapshot {
-    this.migrations(set);
+    const current = this.migrations(set);
     const read = this.#snapshots.get(set.name ?? '')?.read ?? [];
+    // The usual case (the text on disk is the text linted): the set's replay already holds these
+    // facts, and replaying every migration again for each linted migration would be quadratic.
+    if (read.some((entry) => entry.file === file && sameFacts(entry.facts, facts))) return current;
     const replaced = read.some((entry) => entry.file === file)
       ? read.map((entry) => (entry.file === file ? { file, facts } : entry))
       : [...read, { file, facts }].sort((a, b) => compareMigrationPaths(a.file, b.file));
@@ -399,6 +403,11 @@ function isInside(root: string, file: string): boolean {
 /** Facts objects are reused from the cache when a file is unchanged, so identity means "unchanged". */
 function sameReads(a: readonly ReadMigration[], b: readonly ReadMigration[]): boolean {
   return a.length === b.length && a.every((entry, index) => entry.file === b[index]?.file && entry.facts === b[index]?.facts);
+}
+
+/** Facts read from the same text are equal data, whichever AST (ESLint's or the index's) they came from. */
+function sameFacts(a: MigrationFileFacts, b: MigrationFileFacts): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function buildSnapshot(set: MigrationSetConfig, read: readonly ReadMigration[]): MigrationsSnapshot {
