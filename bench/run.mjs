@@ -26,7 +26,7 @@ import console from 'node:console';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { FLAVOURS, generateProject, snapshotPlugin } from './generateProject.mjs';
+import { FLAVOURS, GENERATED_DIR, generateProject, snapshotPlugin } from './generateProject.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const MEASURE = path.join(BENCH_DIR, 'measure.mjs');
@@ -39,7 +39,7 @@ const TARGETS = {
 };
 
 function parseArguments(argv) {
-  const options = { sizes: DEFAULT_SIZES, flavours: FLAVOURS, rounds: 3, iterations: 50, json: path.join(BENCH_DIR, '.generated', 'results.json') };
+  const options = { sizes: DEFAULT_SIZES, flavours: FLAVOURS, rounds: 3, iterations: 50, json: path.join(GENERATED_DIR, 'results.json') };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     const value = () => {
