@@ -19,7 +19,7 @@ import { debugLog } from './debugLog.js';
 import { DirectoryListingCache, FileFactsCache, statFile } from './fileStateCache.js';
 import { createGlobMatcher } from './globMatcher.js';
 import { listProjectFiles } from './listProjectFiles.js';
-import { compareMigrationPaths, orderMigrationFiles } from './migrationOrder.js';
+import { compareMigrationPaths, orderMigrationFiles, type OrderedMigrations } from './migrationOrder.js';
 import { readModuleExports, type ModuleExports } from './moduleExports.js';
 import { RecordingFileReader } from './recordingFileReader.js';
 import { readRegistryOrder } from './registryOrder.js';
@@ -118,6 +118,10 @@ export class ScopeIndex {
   #checkedAt = -Infinity;
   #scope: { generation: number; value: EffectiveScope; reader: RecordingFileReader | undefined } | undefined;
   readonly #snapshots = new Map<string, CachedSnapshot>();
+  readonly #orders = new Map<
+    string,
+    { listing: string; registry: readonly string[] | undefined; journals: ReadonlyMap<string, readonly string[] | undefined>; order: OrderedMigrations }
+  >();
   #registrations: { generation: number; value: Registrations; reader: RecordingFileReader } | undefined;
   readonly #entityFacts = new FileFactsCache<readonly EntityDeclaration[]>(
     (absolutePath, text) => this.#readEntities(absolutePath, text),
@@ -306,10 +310,7 @@ export class ScopeIndex {
       ignore: createGlobMatcher(this.config.ignore),
       listings: this.#listings,
     });
-    const { files: ordered, notInJournal } = orderMigrationFiles(files, {
-      journalTags: (directory) => this.#journals.get(`${this.rootDir}/${directory === '' ? '' : `${directory}/`}meta/_journal.json`),
-      registry: this.#registryFiles(),
-    });
+    const { files: ordered, notInJournal } = this.#orderMigrations(set.name ?? '', files);
     if (this.options.debug && notInJournal.length > 0) debugLog(`  not in their drizzle-kit journal (not replayed): ${notInJournal.join(', ')}`);
     const read: ReadMigration[] = [];
     for (const file of ordered) {
@@ -317,6 +318,32 @@ export class ScopeIndex {
       if (facts !== undefined) read.push({ file, facts });
     }
     return read;
+  }
+
+  /**
+   * The files in replay order. A long-lived process revalidates on every lint, so the last order is
+   * reused while the listing, the journals it consulted and the registry are unchanged.
+   */
+  #orderMigrations(setKey: string, files: readonly string[]): OrderedMigrations {
+    const journals = new Map<string, readonly string[] | undefined>();
+    const journalTags = (directory: string): readonly string[] | undefined => {
+      if (!journals.has(directory)) journals.set(directory, this.#journals.get(`${this.rootDir}/${directory === '' ? '' : `${directory}/`}meta/_journal.json`));
+      return journals.get(directory);
+    };
+    const registry = this.#registryFiles();
+    const listing = files.join('\0');
+    const last = this.#orders.get(setKey);
+    if (
+      last !== undefined &&
+      last.listing === listing &&
+      sameList(last.registry, registry) &&
+      [...last.journals].every(([directory, tags]) => journalTags(directory) === tags)
+    ) {
+      return last.order;
+    }
+    const order = orderMigrationFiles(files, { journalTags, registry });
+    this.#orders.set(setKey, { listing, registry, journals, order });
+    return order;
   }
 
   /** Root-relative files of the `migrationOrder` registry, in its order. */
@@ -403,6 +430,10 @@ function isInside(root: string, file: string): boolean {
 /** Facts objects are reused from the cache when a file is unchanged, so identity means "unchanged". */
 function sameReads(a: readonly ReadMigration[], b: readonly ReadMigration[]): boolean {
   return a.length === b.length && a.every((entry, index) => entry.file === b[index]?.file && entry.facts === b[index]?.facts);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, index) => item === b[index]));
 }
 
 /** Facts read from the same text are equal data, whichever AST (ESLint's or the index's) they came from. */
