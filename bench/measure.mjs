@@ -6,20 +6,23 @@
 //   node --expose-gc bench/measure.mjs build <projectRoot> <entityFile> [--reps 3]
 //   node --expose-gc bench/measure.mjs warm  <projectRoot> <entityFile> [--iterations 50] [--warmup 20]
 //
-// full   lints the whole project with the ESLint Node API, rules off (parser only) and rules on,
-//        in alternating order for each round; the plugin's caches are cleared before every
+// full   lints the whole project with the ESLint Node API, plugin rules off, plugin rules on and
+//        no rule at all, in rotating order each round; the plugin's caches are cleared before every
 //        rules-on lint, so each one builds the project index as a fresh `eslint .` run does.
 //        Run it with ORM_GUARD_SINGLE_RUN=true (what the CLI and CI infer).
 // build  the project index build: (clearCaches + lint one entity file) minus (a second lint of the
 //        same file, index cached), median over reps after one warm-up rep.
-// Times are wall-clock; full and build also record process CPU time (user + system), which other
-// processes on a shared machine disturb less.
 // warm   an editor-like long-lived process (ORM_GUARD_SINGLE_RUN=false, cacheLifetime default 0,
 //        so the index is revalidated against the disk on every lint): the same entity text linted
 //        with lintText, rules on and rules off alternately, after a warm-up.
+// Times are wall-clock; full and build also record process CPU time (user + system, GC threads
+// included), which other processes on a shared machine disturb less.
 //
-// The rules-off lint uses the same config file (same parser, plugin loaded) with every orm-guard
-// rule turned off, so the difference is the rules' own work.
+// Every lint uses the same config file (same parser, plugin loaded). The rules-off lint turns every
+// orm-guard rule off; both it and the rules-on lint enable one trivial core rule (no-debugger),
+// because ESLint skips part of its per-file work when no rule at all is on: that fixed cost is
+// ESLint's, not the plugin's. The full phase also times a lint with no rule at all ("bare") and
+// reports it separately.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,14 +41,17 @@ const pluginModule = await import(pathToFileURL(PLUGIN_ENTRY).href);
 const plugin = pluginModule.default;
 const { clearCaches } = pluginModule;
 const RULES_OFF = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`${plugin.meta.namespace}/${name}`, 'off']));
+const BASELINE_RULES = { 'no-debugger': 'error' };
+/** Rule overrides per mode: the plugin's rules on or off over the same baseline, or no rule at all. */
+const MODE_RULES = { on: BASELINE_RULES, off: { ...RULES_OFF, ...BASELINE_RULES }, bare: RULES_OFF };
 
 const collectGarbage = typeof globalThis.gc === 'function' ? () => globalThis.gc() : () => {};
 
-function createEslint(root, rulesOn) {
+function createEslint(root, mode) {
   return new ESLint({
     cwd: root,
     overrideConfigFile: path.join(root, 'eslint.config.js'),
-    overrideConfig: rulesOn ? undefined : { rules: RULES_OFF },
+    overrideConfig: { rules: MODE_RULES[mode] },
     cache: false,
   });
 }
@@ -85,10 +91,10 @@ async function timed(run) {
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, value };
 }
 
-async function timeLint(root, rulesOn, patterns) {
-  if (rulesOn) clearCaches();
+async function timeLint(root, mode, patterns) {
+  if (mode === 'on') clearCaches();
   collectGarbage();
-  const { wallMs, cpuMs, value: results } = await timed(() => createEslint(root, rulesOn).lintFiles(patterns));
+  const { wallMs, cpuMs, value: results } = await timed(() => createEslint(root, mode).lintFiles(patterns));
   return { wallMs, cpuMs, results };
 }
 
@@ -101,48 +107,47 @@ function warmUpSlice(root) {
 
 async function measureFull(root, { rounds }) {
   const slice = warmUpSlice(root);
-  await timeLint(root, false, slice);
-  await timeLint(root, true, slice);
+  for (const mode of ['bare', 'off', 'on']) await timeLint(root, mode, slice);
 
-  const off = [];
-  const on = [];
-  const offCpu = [];
-  const onCpu = [];
+  const wall = { bare: [], off: [], on: [] };
+  const cpu = { bare: [], off: [], on: [] };
+  const problems = {};
   let lintedFiles = 0;
-  let problemsOn;
-  let problemsOff;
   for (let round = 0; round < rounds; round++) {
-    // Alternate which mode goes first, so drift (heap growth, thermal, page cache) hits both.
-    const order = round % 2 === 0 ? [false, true] : [true, false];
-    for (const rulesOn of order) {
-      const { wallMs, cpuMs, results } = await timeLint(root, rulesOn, ['.']);
-      (rulesOn ? on : off).push(wallMs);
-      (rulesOn ? onCpu : offCpu).push(cpuMs);
+    // Rotate which mode goes first, so drift (heap growth, thermal, page cache) hits all of them.
+    const order = [['off', 'on', 'bare'], ['on', 'bare', 'off'], ['bare', 'off', 'on']][round % 3];
+    for (const mode of order) {
+      const { wallMs, cpuMs, results } = await timeLint(root, mode, ['.']);
+      wall[mode].push(wallMs);
+      cpu[mode].push(cpuMs);
       lintedFiles = results.length;
-      if (rulesOn) problemsOn = countProblems(results);
-      else problemsOff = countProblems(results);
+      problems[mode] = countProblems(results);
     }
   }
   return {
     phase: 'full',
     lintedFiles,
-    offMs: off,
-    onMs: on,
-    offMedianMs: median(off),
-    onMedianMs: median(on),
-    offCpuMs: offCpu,
-    onCpuMs: onCpu,
-    offCpuMedianMs: median(offCpu),
-    onCpuMedianMs: median(onCpu),
-    problemsOn,
-    problemsOff,
+    offMs: wall.off,
+    onMs: wall.on,
+    bareMs: wall.bare,
+    offMedianMs: median(wall.off),
+    onMedianMs: median(wall.on),
+    bareMedianMs: median(wall.bare),
+    offCpuMs: cpu.off,
+    onCpuMs: cpu.on,
+    bareCpuMs: cpu.bare,
+    offCpuMedianMs: median(cpu.off),
+    onCpuMedianMs: median(cpu.on),
+    bareCpuMedianMs: median(cpu.bare),
+    problemsOn: problems.on,
+    problemsOff: problems.off,
   };
 }
 
 async function measureBuild(root, entityFile, { reps }) {
   const filePath = path.join(root, entityFile);
   const text = readFileSync(filePath, 'utf8');
-  const eslint = createEslint(root, true);
+  const eslint = createEslint(root, 'on');
   const builds = [];
   const buildsCpu = [];
   const firsts = [];
@@ -182,8 +187,8 @@ async function measureBuild(root, entityFile, { reps }) {
 async function measureWarm(root, entityFile, { iterations, warmup }) {
   const filePath = path.join(root, entityFile);
   const text = readFileSync(filePath, 'utf8');
-  const eslintOn = createEslint(root, true);
-  const eslintOff = createEslint(root, false);
+  const eslintOn = createEslint(root, 'on');
+  const eslintOff = createEslint(root, 'off');
   let problems;
   for (let iteration = 0; iteration < warmup; iteration++) {
     await eslintOff.lintText(text, { filePath });

@@ -33,7 +33,7 @@ function categoryOf(url) {
 
 function isPluginFrame(node) {
   const url = node.callFrame.url;
-  // dist/ or the benchmark's copy of it (bench/.generated/plugin-dist/).
+  // dist/ or the benchmark's copy of it (<tmp>/orm-guard-bench/plugin-dist/).
   return /dist\/(?:src|rules)\//u.test(url) && !url.includes('node_modules');
 }
 

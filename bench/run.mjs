@@ -8,8 +8,9 @@
 //
 // For each flavour x size, a project is generated (bench/generateProject.mjs, reused when up to
 // date) and measured by bench/measure.mjs in fresh child processes, one per phase:
-//   full   whole-project lint, rules off vs on, alternating order, `rounds` rounds, medians;
-//          ORM_GUARD_SINGLE_RUN=true, as the CLI and CI infer.
+//   full   whole-project lint with the plugin's rules off and on (both over one trivial core
+//          rule, see measure.mjs) and with no rule at all ("bare"), rotating order, `rounds`
+//          rounds, medians; ORM_GUARD_SINGLE_RUN=true, as the CLI and CI infer.
 //   build  project index build time (first lint of one entity file after clearCaches(), minus a
 //          second lint of it), median of 3 after a warm-up.
 //   warm   editor mode (ORM_GUARD_SINGLE_RUN=false, cacheLifetime 0): one entity file re-linted 50
@@ -26,7 +27,7 @@ import console from 'node:console';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { FLAVOURS, generateProject, snapshotPlugin } from './generateProject.mjs';
+import { FLAVOURS, GENERATED_DIR, generateProject, snapshotPlugin } from './generateProject.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const MEASURE = path.join(BENCH_DIR, 'measure.mjs');
@@ -39,7 +40,7 @@ const TARGETS = {
 };
 
 function parseArguments(argv) {
-  const options = { sizes: DEFAULT_SIZES, flavours: FLAVOURS, rounds: 3, iterations: 50, json: path.join(BENCH_DIR, '.generated', 'results.json') };
+  const options = { sizes: DEFAULT_SIZES, flavours: FLAVOURS, rounds: 3, iterations: 50, json: path.join(GENERATED_DIR, 'results.json') };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     const value = () => {
@@ -110,6 +111,11 @@ async function measureProject(flavour, size, options) {
     onMs: full.onMedianMs,
     ratio: full.onMedianMs / full.offMedianMs,
     cpuRatio: full.onCpuMedianMs / full.offCpuMedianMs,
+    bareMs: full.bareMedianMs,
+    bareRatio: full.onMedianMs / full.bareMedianMs,
+    bareCpuRatio: full.onCpuMedianMs / full.bareCpuMedianMs,
+    bareRounds: full.bareMs,
+    bareCpuRounds: full.bareCpuMs,
     offRounds: full.offMs,
     onRounds: full.onMs,
     offCpuRounds: full.offCpuMs,
@@ -133,7 +139,7 @@ const fixed = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(dig
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
 function printTable(rows) {
-  const header = ['flavour', 'files', 'linted', 'off ms', 'on ms', 'on/off', 'on/off cpu', 'build ms', 'warm +ms', 'peak RSS MB', 'reports', 'load'];
+  const header = ['flavour', 'files', 'linted', 'off ms', 'on ms', 'on/off', 'on/off cpu', 'on/bare cpu', 'build ms', 'build cpu', 'warm +ms', 'peak RSS MB', 'reports', 'load'];
   const lines = rows.map((row) => [
     row.flavour,
     String(row.size),
@@ -142,7 +148,9 @@ function printTable(rows) {
     fixed(row.onMs),
     fixed(row.ratio, 3),
     fixed(row.cpuRatio, 3),
+    fixed(row.bareCpuRatio, 3),
     fixed(row.buildMs),
+    fixed(row.buildCpuMs),
     fixed(row.warmAddedMs, 2),
     fixed(row.peakRssMb),
     `${row.reported}/${row.expectedReports}`,

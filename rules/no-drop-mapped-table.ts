@@ -46,8 +46,6 @@ export default createRule<Options, MessageIds>({
         if (file === undefined) return;
         const migrations = analyseLintedMigration(file, context.sourceCode, context.physicalFilename);
         if (migrations.length === 0) return;
-        const entities = file.index.entities();
-        if (entities.length === 0) return;
         for (const { events, snapshot } of migrations) {
           for (const event of events) {
             const objectKind = event.kind === 'drop-table' || event.kind === 'rename-table' ? 'table' : event.kind === 'drop-view' || event.kind === 'rename-view' ? 'view' : undefined;
@@ -59,7 +57,8 @@ export default createRule<Options, MessageIds>({
             const present = objectKind === 'table' ? snapshot.schema.findTable(event.table) : snapshot.schema.findView(event.table);
             if (present !== undefined || absence.kind === 'never-created') continue;
             if (absence.at.file !== file.relativePath || absence.at.line !== event.line) continue;
-            const [mapping, ...more] = entitiesMapping(entities, event.table, objectKind);
+            // The scope's entities only now: most migrations drop nothing an earlier one created.
+            const [mapping, ...more] = entitiesMapping(file.index.entities(), event.table, objectKind);
             if (mapping === undefined) continue;
             const entitySite = `${mapping.file}:${mapping.loc.start.line}`;
             const others = more.length === 0 ? '' : ` (and ${more.length} more entit${more.length === 1 ? 'y' : 'ies'})`;

@@ -1,5 +1,6 @@
 import { createRule } from '../src/createRule.js';
 import type { EntityDeclaration } from '../src/entities/entityDeclaration.js';
+import { entitiesWithTableLike } from '../src/project/entityTables.js';
 import { projectFileOrReport } from '../src/project/lintedFile.js';
 import { formatTableRef, tableRefsMatch, type TableRef } from '../src/schema/tableRef.js';
 
@@ -57,14 +58,15 @@ export default createRule<Options, MessageIds>({
           return table === undefined ? [] : [{ entity, file: file.relativePath, table }];
         });
         if (own.length === 0) return;
-        // The linted file's own entities come from ESLint's text; the index's copy of it is left out.
-        const others: Mapping[] = file.index.entities().flatMap((entity) => {
-          const table = tableOf(entity);
-          return table === undefined || entity.file === file.relativePath ? [] : [{ entity, file: entity.file, table }];
-        });
+        const indexed = file.index.entities();
         for (const mapping of own) {
           const name = formatTableRef(mapping.table);
           if (allowed.has(name.toLowerCase()) || allowed.has(mapping.table.name.toLowerCase())) continue;
+          // The linted file's own entities come from ESLint's text; the index's copy of it is left out.
+          const others: Mapping[] = entitiesWithTableLike(indexed, mapping.table).flatMap((entity) => {
+            const table = tableOf(entity);
+            return table === undefined || entity.file === file.relativePath ? [] : [{ entity, file: entity.file, table }];
+          });
           const candidates = [...own.filter((other) => other !== mapping), ...others];
           for (const other of candidates) {
             if (!tableRefsMatch(other.table, mapping.table)) continue;

@@ -23,6 +23,8 @@ export interface DetectionInputs {
   readonly outerLookup?: ConstLookup | undefined;
   /** A string-literal type of a node, when the linted file has type information. */
   readonly typeText?: ((node: TSESTree.Node) => string | undefined) | undefined;
+  /** The module's text, when known: lets detectors skip walks for constructs the text cannot contain. */
+  readonly sourceText?: string | undefined;
 }
 
 export const DEFAULT_DETECTION_INPUTS: DetectionInputs = { markers: [], naming: DEFAULT_NAMING };
@@ -35,6 +37,7 @@ export function createDetectionContext(program: TSESTree.Program, inputs: Detect
     lookup,
     markers: inputs.markers,
     naming: inputs.naming,
+    sourceText: inputs.sourceText,
     readString(node) {
       const text = resolveStaticString(node, lookup);
       if (text !== undefined && !text.includes(INTERPOLATION_MARK)) return text;

@@ -30,6 +30,8 @@ export interface DetectionContext {
   /** User-configured extra decorators (wrappers, forked packages). */
   readonly markers: readonly EntityMarker[];
   readonly naming: NamingOptions;
+  /** The module's text when known (a prefilter: `undefined` means "may contain anything"). */
+  readonly sourceText?: string | undefined;
   /**
    * Static text of a node: `resolveStaticString(node, lookup)`, else a string-literal type when type
    * information is available. `undefined` when it cannot be told (never guessed), and also when the

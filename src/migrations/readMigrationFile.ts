@@ -1,4 +1,4 @@
-import { parse } from '@typescript-eslint/typescript-estree';
+import { parseModule } from '../ast/parseModule.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { MigrationFileFacts } from '../schema/ddlEvent.js';
 import type { MigrationReadContext, MigrationReader } from './migrationReader.js';
@@ -58,7 +58,7 @@ export function readMigrationFile(filePath: string, text: string, context: Migra
   if (!/\bup\b/u.test(text)) return { kind: 'not-a-migration' };
   let program;
   try {
-    program = parse(text, { loc: true, range: true, jsx: filePath.endsWith('x'), comment: false, tokens: false });
+    program = parseModule(text, { jsx: filePath.endsWith('x') });
   } catch (error) {
     return { kind: 'unreadable', reason: `could not be parsed (${describeParseError(error)})` };
   }

@@ -25,7 +25,9 @@ export interface FileStamp {
 
 export function statFile(absolutePath: string): (FileStamp & { isFile: boolean; isDirectory: boolean }) | undefined {
   try {
-    const stats = statSync(absolutePath);
+    // No exception for a missing file: absent files (journals, import candidates) are looked up often.
+    const stats = statSync(absolutePath, { throwIfNoEntry: false });
+    if (stats === undefined) return undefined;
     return { mtimeMs: stats.mtimeMs, size: stats.size, isFile: stats.isFile(), isDirectory: stats.isDirectory() };
   } catch {
     return undefined; // vanished, unreadable or a broken link: treated as absent

@@ -11,6 +11,8 @@ function normaliseGlob(glob: string): string {
 }
 
 const matcherCache = new Map<string, GlobMatcher>();
+/** Per matcher: enough for the models and migrations of a very large project. */
+const MAX_REMEMBERED_ANSWERS = 100_000;
 
 export function createGlobMatcher(globs: readonly string[]): GlobMatcher {
   const key = JSON.stringify(globs);
@@ -19,7 +21,21 @@ export function createGlobMatcher(globs: readonly string[]): GlobMatcher {
     // A plain path names a file or a whole directory (`migrations: ['db/migrations']`).
     const normalised = globs.map(normaliseGlob).flatMap((glob) => (picomatch.scan(glob).isGlob ? [glob] : [glob, `${glob.replace(/\/$/u, '')}/**`]));
     const test = normalised.length === 0 ? () => false : picomatch(normalised, { dot: true });
-    matcher = { globs, matches: (relativePath) => test(relativePath) };
+    // Revalidating the index matches every listed file again on each lint of a long-lived process:
+    // remember answers (a pure function of the path), within a bound.
+    const answers = new Map<string, boolean>();
+    matcher = {
+      globs,
+      matches: (relativePath) => {
+        let answer = answers.get(relativePath);
+        if (answer === undefined) {
+          if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.clear();
+          answer = test(relativePath);
+          answers.set(relativePath, answer);
+        }
+        return answer;
+      },
+    };
     matcherCache.set(key, matcher);
   }
   return matcher;

@@ -77,6 +77,7 @@ function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings
     naming: scope.naming,
     outerLookup: index.importedValuesLookup(absoluteFile, collectImportBindings(program)),
     typeText: createTypeTextReader(context.sourceCode.parserServices),
+    sourceText: context.sourceCode.text,
   };
   const entities = detectEntities(program, inputs);
   if (index.options.debug) logEntities(selected.relativePath, entities);

@@ -52,22 +52,26 @@ function baseNameWithoutExtension(file: string): string {
  * else by name, with each drizzle-kit folder in its journal's order.
  */
 export function orderMigrationFiles(files: readonly string[], sources: OrderSources): OrderedMigrations {
-  const byName = [...files].sort(compareMigrationPaths);
+  const byName = sortMigrationPaths(files);
   if (sources.registry !== undefined) {
     const position = new Map(sources.registry.map((file, index) => [file, index]));
     const listed = byName.filter((file) => position.has(file)).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
     return { files: [...listed, ...byName.filter((file) => !position.has(file))], notInJournal: [] };
   }
-  const notInJournal: string[] = [];
+  const notInJournal = new Set<string>();
   const journalPosition = new Map<string, number>();
+  // One journal lookup per directory, and tag positions by name (a journal lists every migration).
+  const tagPositions = new Map<string, ReadonlyMap<string, number> | undefined>();
   for (const file of byName) {
-    const tags = sources.journalTags(directoryOf(file));
-    if (tags === undefined) continue;
-    const index = tags.indexOf(baseNameWithoutExtension(file));
-    if (index === -1) notInJournal.push(file);
+    const directory = directoryOf(file);
+    if (!tagPositions.has(directory)) tagPositions.set(directory, positionsOf(sources.journalTags(directory)));
+    const positions = tagPositions.get(directory);
+    if (positions === undefined) continue;
+    const index = positions.get(baseNameWithoutExtension(file));
+    if (index === undefined) notInJournal.add(file);
     else journalPosition.set(file, index);
   }
-  const kept = byName.filter((file) => !notInJournal.includes(file));
+  const kept = byName.filter((file) => !notInJournal.has(file));
   // Each journal folder's files take the slots its files hold in name order, refilled in journal
   // order, so other files keep their places and the result does not depend on a comparator.
   const ordered = [...kept];
@@ -75,7 +79,9 @@ export function orderMigrationFiles(files: readonly string[], sources: OrderSour
   kept.forEach((file, slot) => {
     if (!journalPosition.has(file)) return;
     const directory = directoryOf(file);
-    slotsByDirectory.set(directory, [...(slotsByDirectory.get(directory) ?? []), slot]);
+    const slots = slotsByDirectory.get(directory);
+    if (slots === undefined) slotsByDirectory.set(directory, [slot]);
+    else slots.push(slot);
   });
   for (const slots of slotsByDirectory.values()) {
     const inJournalOrder = slots.map((slot) => kept[slot] ?? '').sort((a, b) => (journalPosition.get(a) ?? 0) - (journalPosition.get(b) ?? 0));
@@ -83,5 +89,33 @@ export function orderMigrationFiles(files: readonly string[], sources: OrderSour
       ordered[slot] = inJournalOrder[index] ?? '';
     });
   }
-  return { files: ordered, notInJournal };
+  return { files: ordered, notInJournal: [...notInJournal] };
+}
+
+/** A tag's first position in its journal (what `indexOf` would find). */
+function positionsOf(tags: readonly string[] | undefined): ReadonlyMap<string, number> | undefined {
+  if (tags === undefined) return undefined;
+  const positions = new Map<string, number>();
+  tags.forEach((tag, index) => {
+    if (!positions.has(tag)) positions.set(tag, index);
+  });
+  return positions;
+}
+
+/** `files` sorted by `compareMigrationPaths`, with each path's name and leading number taken once. */
+function sortMigrationPaths(files: readonly string[]): string[] {
+  const keyed = files.map((file) => {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    const number = /^\d+/u.exec(name)?.[0];
+    return { file, name, number: number?.replace(/^0+(?=\d)/u, '') };
+  });
+  keyed.sort((a, b) => {
+    if (a.number !== undefined && b.number !== undefined) {
+      if (a.number.length !== b.number.length) return a.number.length - b.number.length;
+      if (a.number !== b.number) return a.number < b.number ? -1 : 1;
+    }
+    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+    return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  });
+  return keyed.map((entry) => entry.file);
 }

@@ -1,4 +1,4 @@
-import { parse } from '@typescript-eslint/typescript-estree';
+import { parseModule } from '../ast/parseModule.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { buildModuleConstLookup } from '../ast/staticString.js';
 import { readStaticValue, type StaticValue } from '../ast/staticValue.js';
@@ -37,7 +37,7 @@ export function readModuleExports(text: string): ModuleExports {
   if (!text.includes('export')) return EMPTY;
   let program: TSESTree.Program;
   try {
-    program = parse(text, { loc: true, range: true, jsx: false, comment: false, tokens: false });
+    program = parseModule(text, { jsx: false });
   } catch {
     return EMPTY;
   }

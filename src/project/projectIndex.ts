@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse } from '@typescript-eslint/typescript-estree';
+import { parseModule } from '../ast/parseModule.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings, type ImportBinding } from '../ast/importBindings.js';
 import { detectEntities } from '../entities/detectEntities.js';
@@ -19,7 +19,7 @@ import { debugLog } from './debugLog.js';
 import { DirectoryListingCache, FileFactsCache, statFile } from './fileStateCache.js';
 import { createGlobMatcher } from './globMatcher.js';
 import { listProjectFiles } from './listProjectFiles.js';
-import { compareMigrationPaths, orderMigrationFiles } from './migrationOrder.js';
+import { compareMigrationPaths, orderMigrationFiles, type OrderedMigrations } from './migrationOrder.js';
 import { readModuleExports, type ModuleExports } from './moduleExports.js';
 import { RecordingFileReader } from './recordingFileReader.js';
 import { readRegistryOrder } from './registryOrder.js';
@@ -128,6 +128,10 @@ export class ScopeIndex {
   #scope: { generation: number; value: EffectiveScope; reader: RecordingFileReader | undefined } | undefined;
   readonly #snapshots = new Map<string, CachedSnapshot>();
   readonly #unlistableByCode = new Map<string, MigrationFileFacts>();
+  readonly #orders = new Map<
+    string,
+    { listing: string; registry: readonly string[] | undefined; journals: ReadonlyMap<string, readonly string[] | undefined>; order: OrderedMigrations }
+  >();
   #registrations: { generation: number; value: Registrations; reader: RecordingFileReader } | undefined;
   readonly #entityFacts = new FileFactsCache<ModelFileFacts>(
     (absolutePath, text) => this.#readEntities(absolutePath, text),
@@ -248,7 +252,7 @@ export class ScopeIndex {
     if (!SCRIPT_FILE.test(absolutePath) || !this.#mentionsAnOrm(text)) return NO_ENTITIES;
     let program: TSESTree.Program;
     try {
-      program = parse(text, { loc: true, range: true, jsx: /x$/u.test(absolutePath), comment: false, tokens: false });
+      program = parseModule(text, { jsx: /x$/u.test(absolutePath) });
     } catch (error) {
       // ESLint reports the syntax error itself when the file is linted; other rules need to know its entities are unknown.
       return { entities: [], unreadable: `could not be parsed (${describeParseError(error)})` };
@@ -257,6 +261,7 @@ export class ScopeIndex {
       markers: this.config.markers,
       naming: this.scope().naming,
       outerLookup: this.importedValuesLookup(absolutePath, collectImportBindings(program)),
+      sourceText: text,
     });
     return { entities, unreadable: undefined };
   }
@@ -285,8 +290,11 @@ export class ScopeIndex {
    * as ESLint sees it (unsaved editor text included).
    */
   migrationsWith(set: MigrationSetConfig, file: string, facts: MigrationFileFacts): MigrationsSnapshot {
-    this.migrations(set);
+    const current = this.migrations(set);
     const read = this.#snapshots.get(set.name ?? '')?.read ?? [];
+    // The usual case (the text on disk is the text linted): the set's replay already holds these
+    // facts, and replaying every migration again for each linted migration would be quadratic.
+    if (read.some((entry) => entry.file === file && sameFacts(entry.facts, facts))) return current;
     const replaced = read.some((entry) => entry.file === file)
       ? read.map((entry) => (entry.file === file ? { file, facts } : entry))
       : [...read, { file, facts }].sort((a, b) => compareMigrationPaths(a.file, b.file));
@@ -347,10 +355,7 @@ export class ScopeIndex {
       listings: this.#listings,
       onUnlistableDirectory: (directory, code) => unlistable.push({ file: `${directory}/`, facts: this.#unlistableFacts(code) }),
     });
-    const { files: ordered, notInJournal } = orderMigrationFiles(files, {
-      journalTags: (directory) => this.#journals.get(`${this.rootDir}/${directory === '' ? '' : `${directory}/`}meta/_journal.json`),
-      registry: this.#registryFiles(),
-    });
+    const { files: ordered, notInJournal } = this.#orderMigrations(set.name ?? '', files);
     if (this.options.debug && notInJournal.length > 0) debugLog(`  not in their drizzle-kit journal (not replayed): ${notInJournal.join(', ')}`);
     const read: ReadMigration[] = [];
     for (const file of ordered) {
@@ -369,6 +374,32 @@ export class ScopeIndex {
       this.#unlistableByCode.set(code, facts);
     }
     return facts;
+  }
+
+  /**
+   * The files in replay order. A long-lived process revalidates on every lint, so the last order is
+   * reused while the listing, the journals it consulted and the registry are unchanged.
+   */
+  #orderMigrations(setKey: string, files: readonly string[]): OrderedMigrations {
+    const journals = new Map<string, readonly string[] | undefined>();
+    const journalTags = (directory: string): readonly string[] | undefined => {
+      if (!journals.has(directory)) journals.set(directory, this.#journals.get(`${this.rootDir}/${directory === '' ? '' : `${directory}/`}meta/_journal.json`));
+      return journals.get(directory);
+    };
+    const registry = this.#registryFiles();
+    const listing = files.join('\0');
+    const last = this.#orders.get(setKey);
+    if (
+      last !== undefined &&
+      last.listing === listing &&
+      sameList(last.registry, registry) &&
+      [...last.journals].every(([directory, tags]) => journalTags(directory) === tags)
+    ) {
+      return last.order;
+    }
+    const order = orderMigrationFiles(files, { journalTags, registry });
+    this.#orders.set(setKey, { listing, registry, journals, order });
+    return order;
   }
 
   /** Root-relative files of the `migrationOrder` registry, in its order. */
@@ -455,6 +486,15 @@ function isInside(root: string, file: string): boolean {
 /** Facts objects are reused from the cache when a file is unchanged, so identity means "unchanged". */
 function sameReads(a: readonly ReadMigration[], b: readonly ReadMigration[]): boolean {
   return a.length === b.length && a.every((entry, index) => entry.file === b[index]?.file && entry.facts === b[index]?.facts);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, index) => item === b[index]));
+}
+
+/** Facts read from the same text are equal data, whichever AST (ESLint's or the index's) they came from. */
+function sameFacts(a: MigrationFileFacts, b: MigrationFileFacts): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function buildSnapshot(set: MigrationSetConfig, read: readonly ReadMigration[]): MigrationsSnapshot {

@@ -44,15 +44,33 @@ function decoratedTypeScriptClasses(program: TSESTree.Program): DecoratedClass[]
     }));
 }
 
+/**
+ * Prefilters for the two whole-module walks (most modules importing typeorm are neither compiled
+ * output nor EntitySchema users): every decorate helper's name contains `decorate`, unless written
+ * with unicode escapes; unknown text may contain anything.
+ */
+function mayCallDecorateHelper(text: string | undefined): boolean {
+  return text === undefined || text.includes('decorate') || text.includes('\\u');
+}
+
+/** `new EntitySchema(...)` is only recognised through an import of it, or of typeorm's namespace. */
+function mayConstructEntitySchema(context: DetectionContext): boolean {
+  for (const binding of context.bindings.values()) {
+    if (binding.source === 'typeorm' && (binding.imported === 'EntitySchema' || binding.imported === '*' || binding.imported === 'default')) return true;
+  }
+  return false;
+}
+
 function detect(context: DetectionContext): EntityDeclaration[] {
   const markers = [...TYPEORM_MARKERS, ...context.markers.filter((marker) => marker.orm === 'typeorm')];
   const markerPackages = new Set(markers.map((marker) => marker.package));
   const bindingSources = new Set([...context.bindings.values()].map((binding) => binding.source));
   if (![...bindingSources].some((source) => markerPackages.has(source))) return [];
 
-  const classes = [...decoratedTypeScriptClasses(context.program), ...findCompiledDecoratedClasses(context.program)];
+  const compiled = mayCallDecorateHelper(context.sourceText) ? findCompiledDecoratedClasses(context.program) : [];
+  const classes = [...decoratedTypeScriptClasses(context.program), ...compiled];
   const entities = classes.flatMap((target) => entityFromDecoratedClass(target, context, markers) ?? []);
-  if (bindingSources.has('typeorm')) entities.push(...detectTypeormEntitySchemas(context));
+  if (mayConstructEntitySchema(context)) entities.push(...detectTypeormEntitySchemas(context));
   // Source order, whichever way each entity was declared.
   return entities.sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column);
 }

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
+import { ScopeIndex } from '../../src/project/projectIndex.js';
+import { createTableRef } from '../../src/schema/tableRef.js';
+import { toPosixPath } from '../../src/settings/resolveRootDir.js';
+import { validateSettings } from '../../src/settings/validateSettings.js';
+import { fixturePath } from '../support/ruleTester.js';
+
+const ROOT = toPosixPath(fixturePath('typeorm-basic', ''));
+const MIGRATION = 'src/migrations/1700000000000-CreateUsers.ts';
+
+function createIndex(): ScopeIndex {
+  const validated = validateSettings({ rootDir: ROOT, models: ['src/models/**/*.ts'], migrations: ['src/migrations/*'], cacheLifetime: 0 });
+  if (!validated.ok) throw new Error(validated.problem.message);
+  return new ScopeIndex(ROOT, validated.settings.topLevel, { projectRoot: ROOT, cacheLifetime: 0, debug: false });
+}
+
+describe('ScopeIndex.migrationsWith (the linted migration replayed with the rest of its set)', () => {
+  it('returns the set replay itself when the linted text is the text on disk', () => {
+    const index = createIndex();
+    const [set] = index.scope().migrationSets;
+    if (set === undefined) throw new Error('no migration set');
+    const text = readFileSync(`${ROOT}/${MIGRATION}`, 'utf8');
+    const facts = readMigrationFile(`${ROOT}/${MIGRATION}`, text);
+    expect(index.migrationsWith(set, MIGRATION, facts)).toBe(index.migrations(set));
+  });
+
+  it('replays an unsaved edit in place of the file on disk', () => {
+    const index = createIndex();
+    const [set] = index.scope().migrationSets;
+    if (set === undefined) throw new Error('no migration set');
+    const edited = readFileSync(`${ROOT}/${MIGRATION}`, 'utf8').replace('CREATE TABLE "invoices"', 'CREATE TABLE "drafts"');
+    const snapshot = index.migrationsWith(set, MIGRATION, readMigrationFile(`${ROOT}/${MIGRATION}`, edited));
+    expect(snapshot).not.toBe(index.migrations(set));
+    expect(snapshot.schema.findTable(createTableRef('drafts'))?.createdAt).toEqual({ file: MIGRATION, line: 9 });
+    expect(index.migrations(set).schema.findTable(createTableRef('drafts'))).toBeUndefined();
+  });
+});
