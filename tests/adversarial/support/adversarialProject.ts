@@ -84,6 +84,23 @@ export async function lintWithSettings(
 
 /** An unprivileged user, for reads that file permissions must stop even when the tests run as root. */
 const NOBODY = 65534;
+const ENFORCE_FILE_MODES = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'enforceFileModes.mjs')).href;
+let nobodyCanRun: boolean | undefined;
+
+/**
+ * Whether `nobody` can load ESLint and the built plugin: not when the checkout sits in a private
+ * directory (`/root/...`). Root then runs the CLI itself, with file modes enforced by a preload.
+ */
+function nobodyCanRunTheCli(): boolean {
+  if (process.env.ORM_GUARD_TEST_NO_NOBODY === 'true') return false;
+  nobodyCanRun ??=
+    spawnSync(process.execPath, ['-e', `const fs = require('node:fs'); for (const file of process.argv.slice(1)) fs.readFileSync(file);`, ESLINT_BIN, fileURLToPath(BUILT_PLUGIN)], {
+      uid: NOBODY,
+      gid: NOBODY,
+      stdio: 'ignore',
+    }).status === 0;
+  return nobodyCanRun;
+}
 
 /**
  * Lints files of a temp project with the built plugin through the real ESLint CLI, in a child
@@ -99,12 +116,14 @@ export function lintProjectWithCli(project: TempProject, files: readonly string[
     ].join('\n'),
   );
   const asRoot = process.getuid?.() === 0;
+  const asNobody = asRoot && nobodyCanRunTheCli();
   // mkdtemp makes the root private to its owner; the unprivileged child must be able to enter it.
-  if (asRoot) chmodSync(project.root, 0o755);
-  const run = spawnSync(process.execPath, [ESLINT_BIN, '--format', 'json', ...files], {
+  if (asNobody) chmodSync(project.root, 0o755);
+  const preload = asRoot && !asNobody ? ['--import', ENFORCE_FILE_MODES] : [];
+  const run = spawnSync(process.execPath, [...preload, ESLINT_BIN, '--format', 'json', ...files], {
     cwd: project.root,
     encoding: 'utf8',
-    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+    ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
   });
   const results = run.stdout === '' ? [] : (JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[]);
   const findings = results.flatMap((result) =>
