@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DirectoryListingCache } from '../../src/project/fileStateCache.js';
@@ -21,6 +21,27 @@ function list(root: string, globs: string[], ignore: string[] = []): string[] {
 describe('listProjectFiles', () => {
   let cleanup: (() => void) | undefined;
   afterEach(() => cleanup?.());
+
+  it('answers a repeated listing from its last walk only while every directory it walked is unchanged', () => {
+    const project = copyFixtureToTemp('typeorm-basic');
+    cleanup = project.remove;
+    const listings = new DirectoryListingCache();
+    const globs = ['src/models/**/*.ts'];
+    const again = (): string[] =>
+      listProjectFiles({ rootDir: project.root.replaceAll('\\', '/'), globs, include: createGlobMatcher(globs), ignore: createGlobMatcher([]), listings }).sort();
+    const first = again();
+    expect(again()).toEqual(first);
+    mkdirSync(path.join(project.root, 'src/models/billing/deep'), { recursive: true });
+    writeFileSync(path.join(project.root, 'src/models/billing/deep/Invoice.ts'), '');
+    expect(again()).toEqual([...first, 'src/models/billing/deep/Invoice.ts'].sort());
+    rmSync(path.join(project.root, 'src/models/billing'), { recursive: true });
+    expect(again()).toEqual(first);
+    rmSync(path.join(project.root, 'src/models'), { recursive: true });
+    expect(again()).toEqual([]);
+    mkdirSync(path.join(project.root, 'src/models'));
+    writeFileSync(path.join(project.root, 'src/models/User.ts'), '');
+    expect(again()).toEqual(['src/models/User.ts']);
+  });
 
   it('lists only files the globs match, below the glob base', () => {
     const project = copyFixtureToTemp('typeorm-basic');
