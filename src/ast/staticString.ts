@@ -45,6 +45,8 @@ interface Resolution {
   readonly path: Set<TSESTree.Node>;
   budgetLeft: number;
   depth: number;
+  /** Set when the budget or the depth ran out: the value may well be static, just too deep to follow. */
+  exhausted: boolean;
 }
 
 const EMPTY_LOOKUP: ConstLookup = () => undefined;
@@ -184,7 +186,7 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
 }
 
 function newResolution(): Resolution {
-  return { path: new Set(), budgetLeft: RESOLUTION_BUDGET, depth: 0 };
+  return { path: new Set(), budgetLeft: RESOLUTION_BUDGET, depth: 0, exhausted: false };
 }
 
 /**
@@ -198,7 +200,10 @@ function withConstValue<T>(
   resolution: Resolution,
   use: (value: TSESTree.Node, valueScope: ConstLookup) => T | undefined,
 ): T | undefined {
-  if (--resolution.budgetLeft < 0 || resolution.depth >= MAX_RESOLUTION_DEPTH) return undefined;
+  if (--resolution.budgetLeft < 0 || resolution.depth >= MAX_RESOLUTION_DEPTH) {
+    resolution.exhausted = true;
+    return undefined;
+  }
   resolution.depth++;
   try {
     return followConstValue(node, scope, resolution, use);
@@ -361,7 +366,11 @@ function concatenationText(node: TSESTree.BinaryExpression, scope: ConstLookup, 
 function concatenationOperands(node: TSESTree.BinaryExpression, resolution: Resolution): TSESTree.Node[] {
   const operands: TSESTree.Node[] = [node.right];
   let left: TSESTree.Node = node.left;
-  while (left.type === AST_NODE_TYPES.BinaryExpression && left.operator === '+' && --resolution.budgetLeft >= 0) {
+  while (left.type === AST_NODE_TYPES.BinaryExpression && left.operator === '+') {
+    if (--resolution.budgetLeft < 0) {
+      resolution.exhausted = true;
+      break;
+    }
     operands.push(left.right);
     left = left.left;
   }
@@ -385,6 +394,17 @@ export function resolveStaticString(node: TSESTree.Node, scope: ConstLookup): st
 /** Like {@link resolveStaticString}, also giving the node the text was read from. */
 export function resolveStaticText(node: TSESTree.Node, scope: ConstLookup): StaticText | undefined {
   return textOf(node, scope, newResolution());
+}
+
+/**
+ * Like {@link resolveStaticText}, also telling whether the resolution gave up on its limits (a
+ * constant chain or concatenation deeper than any real code), so that a skip can say so instead of
+ * claiming the text is built at runtime.
+ */
+export function resolveStaticTextWithinLimits(node: TSESTree.Node, scope: ConstLookup): { readonly resolved: StaticText | undefined; readonly exhausted: boolean } {
+  const resolution = newResolution();
+  const resolved = textOf(node, scope, resolution);
+  return { resolved, exhausted: resolved === undefined && resolution.exhausted };
 }
 
 /** The expression a const name or const-object member stands for, with its scope. */

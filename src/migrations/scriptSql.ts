@@ -4,11 +4,11 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { resolveStaticText } from '../ast/staticString.js';
+import { resolveStaticTextWithinLimits } from '../ast/staticString.js';
 import type { ConstLookup, StaticText } from '../ast/staticString.js';
 import type { MigrationEvent, SkippedStatement } from '../schema/ddlEvent.js';
 import { INTERPOLATION_MARK } from '../sql/scanSqlDdl.js';
-import { RUNTIME_SQL_REASON } from './readerReasons.js';
+import { RUNTIME_SQL_REASON, TOO_DEEP_SQL_REASON } from './readerReasons.js';
 import { readSqlText } from './readSqlMigration.js';
 
 /** Events and unreadable statements found by one read, in source order. */
@@ -28,9 +28,9 @@ export function appendRead(into: ReadStatements, read: ReadStatements): void {
  * first (e.g. filling knex's identifier bindings). Text that is unknown, or nothing but
  * interpolations (`${sql}`, as unknown as a bare variable), is one skipped statement at `line`.
  */
-export function readStaticSql(resolved: StaticText | undefined, line: number, rewrite?: (text: string) => string): ReadStatements {
+export function readStaticSql(resolved: StaticText | undefined, line: number, rewrite?: (text: string) => string, unresolvedReason = RUNTIME_SQL_REASON): ReadStatements {
   if (resolved === undefined || resolved.text.replaceAll(INTERPOLATION_MARK, '').trim() === '') {
-    return { events: [], skipped: [{ line, reason: RUNTIME_SQL_REASON }] };
+    return { events: [], skipped: [{ line, reason: resolved === undefined ? unresolvedReason : RUNTIME_SQL_REASON }] };
   }
   const text = rewrite === undefined ? resolved.text : rewrite(resolved.text);
   return readSqlText(text, resolved.origin.loc.start.line);
@@ -38,6 +38,7 @@ export function readStaticSql(resolved: StaticText | undefined, line: number, re
 
 /** The DDL in a SQL argument: a string, template, concatenation or const; skipped at `line` when not static. */
 export function readSqlArgument(sql: TSESTree.Node | undefined, scope: ConstLookup, line: number): ReadStatements {
-  const resolved = sql === undefined || sql.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveStaticText(sql, scope);
-  return readStaticSql(resolved, line);
+  if (sql === undefined || sql.type === AST_NODE_TYPES.SpreadElement) return readStaticSql(undefined, line);
+  const { resolved, exhausted } = resolveStaticTextWithinLimits(sql, scope);
+  return readStaticSql(resolved, line, undefined, exhausted ? TOO_DEEP_SQL_REASON : RUNTIME_SQL_REASON);
 }

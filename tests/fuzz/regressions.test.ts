@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModuleConstLookup, resolveStaticString } from '../../src/ast/staticString.js';
 import { HELPER_BUDGET_REASON, HELPER_DEPTH_REASON, MAX_HELPER_CALLS, MAX_HELPER_DEPTH } from '../../src/migrations/functionWalk.js';
 import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
+import { TOO_DEEP_SQL_REASON } from '../../src/migrations/readerReasons.js';
 import type { MigrationFileFacts } from '../../src/schema/ddlEvent.js';
 import { validateSettings } from '../../src/settings/validateSettings.js';
 import { INTERPOLATION_MARK } from '../../src/sql/scanSqlDdl.js';
@@ -157,6 +158,13 @@ describe('fuzz regressions: constant resolution (src/ast/staticString.ts)', () =
     expect(resolveLast('a + b + c;')).toBeUndefined();
     // An unknown head is one runtime part, however many operands it has.
     expect(resolveLast("a + b + 'users';")).toBe(`${INTERPOLATION_MARK}users`);
+  });
+
+  it('SQL behind a chain of 1,000 aliases is skipped as too deep to read, not as built at runtime', () => {
+    const aliases = lines(1_000, (i) => `const sql${i} = sql${i - 1};`);
+    const text = `import { MigrationInterface, QueryRunner } from 'typeorm';\nconst sql0 = 'CREATE TABLE orders (id int)';\n${aliases}\nexport class Orders1700000000000 implements MigrationInterface {\n  async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(sql1000);\n  }\n}\n`;
+    const facts = readMigrationFile('migrations/1700000000000-orders.ts', text);
+    expect(facts).toEqual({ kind: 'migration', events: [], skipped: [{ line: 1005, reason: TOO_DEEP_SQL_REASON }] });
   });
 
   it('a TypeORM migration whose SQL is 500 concatenated lines reads its create', () => {
