@@ -77,8 +77,18 @@ describe('a long-lived ESLint process matches a fresh one after every change', (
 
   function reference(request: unknown): Promise<{ results: Stripped[]; unsavedResults: Stripped[] }> {
     return new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
+      // One pair of listeners per request, removed together: a leftover 'error' listener per step
+      // would pile up over the session.
+      const onMessage = (value: { results: Stripped[]; unsavedResults: Stripped[] }): void => {
+        worker.off('error', onError);
+        resolve(value);
+      };
+      const onError = (error: Error): void => {
+        worker.off('message', onMessage);
+        reject(error);
+      };
+      worker.once('message', onMessage);
+      worker.once('error', onError);
       worker.postMessage(request);
     });
   }
