@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { MigrationFileFacts } from '../schema/ddlEvent.js';
+import { isStackOverflow, NESTED_TOO_DEEPLY } from '../stackOverflow.js';
 import type { ConstLookup } from '../ast/staticString.js';
 
 /** What a migration reader may use besides the file itself. */
@@ -26,7 +27,7 @@ export function readSafely(read: () => MigrationFileFacts): MigrationFileFacts {
     return read();
   } catch (error) {
     // A stack overflow comes from code nested deeper than a reader follows, not from odd syntax.
-    if (error instanceof RangeError && /call stack/iu.test(error.message)) return { kind: 'unreadable', reason: 'is nested too deeply to read' };
+    if (isStackOverflow(error)) return { kind: 'unreadable', reason: `is ${NESTED_TOO_DEEPLY}` };
     const detail = error instanceof Error ? error.message : String(error);
     return { kind: 'unreadable', reason: `unexpected syntax while reading the migration: ${detail}` };
   }

@@ -1,5 +1,6 @@
 import { parseModule } from '../ast/parseModule.js';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isStackOverflow, NESTED_TOO_DEEPLY } from '../stackOverflow.js';
 import type { MigrationFileFacts } from '../schema/ddlEvent.js';
 import type { MigrationReadContext, MigrationReader } from './migrationReader.js';
 import { readSqlMigration } from './readSqlMigration.js';
@@ -19,21 +20,15 @@ const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|tsx|jsx)$/u;
 
 export const NO_MIGRATION_GLOBALS: MigrationReadContext = { globals: () => undefined };
 
-/** A short reason for a parse error, with its position: `line 3:5: ';' expected.` */
 /** A parser error as a short phrase with its position: `line 3:7: ';' expected.` */
 export function describeParseError(error: unknown): string {
-  if (isStackOverflow(error)) return 'it is nested too deeply to read';
+  if (isStackOverflow(error)) return `it is ${NESTED_TOO_DEEPLY}`;
   if (error instanceof Error) {
     const { lineNumber, column } = error as Error & { lineNumber?: number; column?: number };
     const position = lineNumber === undefined ? '' : `line ${lineNumber}${column === undefined ? '' : `:${column + 1}`}: `;
     return `${position}${error.message.split('\n')[0] ?? error.message}`;
   }
   return String(error);
-}
-
-/** The engine's stack overflow: what parsing or walking very deeply nested code ends in. */
-export function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/iu.test(error.message);
 }
 
 /** How much of a file is looked at for NUL bytes, as git does to tell binary from text. */

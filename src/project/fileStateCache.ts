@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { isStackOverflow, NESTED_TOO_DEEPLY } from '../stackOverflow.js';
 
 /**
  * A text file's contents, decoded by its byte-order mark: UTF-8 (BOM dropped, as editors and
@@ -132,7 +133,7 @@ export class FileFactsCache<T> {
 
 /** A thrown error as a short reason; a stack overflow says what it means for the file. */
 export function describeReadError(error: unknown): string {
-  if (error instanceof RangeError && /call stack/iu.test(error.message)) return 'it is nested too deeply to read';
+  if (isStackOverflow(error)) return `it is ${NESTED_TOO_DEEPLY}`;
   return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }
 

@@ -1,26 +1,32 @@
+/** What migration files are ordered by: the file name, and its leading number without leading zeros. */
+interface MigrationSortKey {
+  readonly path: string;
+  readonly name: string;
+  readonly number: string | undefined;
+}
+
+function migrationSortKey(path: string): MigrationSortKey {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return { path, name, number: /^\d+/u.exec(name)?.[0].replace(/^0+(?=\d)/u, '') };
+}
+
+function compareSortKeys(a: MigrationSortKey, b: MigrationSortKey): number {
+  if (a.number !== undefined && b.number !== undefined) {
+    // Digit strings without leading zeros compare as numbers by length, then character by character.
+    if (a.number.length !== b.number.length) return a.number.length - b.number.length;
+    if (a.number !== b.number) return a.number < b.number ? -1 : 1;
+  }
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
 /**
  * Orders migration files the way their runners do for timestamp-named files: by the leading
  * number of the file name (`1700000000000-CreateUsers.ts`, `001_init.sql`), numerically, then by
  * name, then by path (Prisma's `<timestamp>_name/migration.sql` folders order by folder).
  */
 export function compareMigrationPaths(a: string, b: string): number {
-  const aName = a.slice(a.lastIndexOf('/') + 1);
-  const bName = b.slice(b.lastIndexOf('/') + 1);
-  const aNumber = /^\d+/u.exec(aName)?.[0];
-  const bNumber = /^\d+/u.exec(bName)?.[0];
-  if (aNumber !== undefined && bNumber !== undefined) {
-    const byNumber = compareDigitStrings(aNumber, bNumber);
-    if (byNumber !== 0) return byNumber;
-  }
-  if (aName !== bName) return aName < bName ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareDigitStrings(a: string, b: string): number {
-  const aTrimmed = a.replace(/^0+(?=\d)/u, '');
-  const bTrimmed = b.replace(/^0+(?=\d)/u, '');
-  if (aTrimmed.length !== bTrimmed.length) return aTrimmed.length - bTrimmed.length;
-  return aTrimmed < bTrimmed ? -1 : aTrimmed > bTrimmed ? 1 : 0;
+  return compareSortKeys(migrationSortKey(a), migrationSortKey(b));
 }
 
 export interface OrderSources {
@@ -102,20 +108,10 @@ function positionsOf(tags: readonly string[] | undefined): ReadonlyMap<string, n
   return positions;
 }
 
-/** `files` sorted by `compareMigrationPaths`, with each path's name and leading number taken once. */
+/** `files` sorted by `compareMigrationPaths`, with each path's sort key taken once. */
 function sortMigrationPaths(files: readonly string[]): string[] {
-  const keyed = files.map((file) => {
-    const name = file.slice(file.lastIndexOf('/') + 1);
-    const number = /^\d+/u.exec(name)?.[0];
-    return { file, name, number: number?.replace(/^0+(?=\d)/u, '') };
-  });
-  keyed.sort((a, b) => {
-    if (a.number !== undefined && b.number !== undefined) {
-      if (a.number.length !== b.number.length) return a.number.length - b.number.length;
-      if (a.number !== b.number) return a.number < b.number ? -1 : 1;
-    }
-    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-    return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  });
-  return keyed.map((entry) => entry.file);
+  return files
+    .map(migrationSortKey)
+    .sort(compareSortKeys)
+    .map((key) => key.path);
 }
