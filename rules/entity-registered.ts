@@ -45,7 +45,7 @@ export default createRule<Options, MessageIds>({
         // Tables, views and single-table-inheritance children all load only through the config.
         const entities = file.entities.filter((entity) => !ignore.includes(entity.name));
         if (entities.length === 0) return;
-        const selfRegistered = namesRegisteredInFile(context.sourceCode.ast);
+        const selfRegistered = namesRegisteredInFile(context.sourceCode.ast, context.sourceCode.text);
         const registrations = file.index.registrations();
         for (const entity of entities) {
           const check = checkRegistration(registrations, { orm: entity.orm, name: entity.name, file: file.relativePath });

@@ -8,6 +8,7 @@ import noDropMappedTable from '../rules/no-drop-mapped-table.js';
 import noOrphanTable from '../rules/no-orphan-table.js';
 import uniqueTableName from '../rules/unique-table-name.js';
 import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './pluginMeta.js';
+import { resetDirectoryWatch } from './project/directoryWatch.js';
 import { clearProjectIndexes } from './project/projectIndex.js';
 import { clearRootDirCache } from './settings/resolveRootDir.js';
 
@@ -69,6 +70,7 @@ export { cacheFingerprint } from './cacheFingerprint.js';
 export function clearCaches(): void {
   clearProjectIndexes();
   clearRootDirCache();
+  resetDirectoryWatch();
 }
 
 export default plugin;

@@ -71,6 +71,17 @@ function firstPerDeclaration(entities: EntityDeclaration[]): EntityDeclaration[]
   });
 }
 
+/** Package names whose mention makes a module worth parsing or walking for entities. */
+const ORM_PACKAGE_HINTS = ['typeorm', '@mikro-orm/', 'sequelize', 'drizzle-orm', 'objection'];
+
+/**
+ * Cheap prefilter on a module's text: every detector needs an import from an ORM package (or a
+ * configured marker's), so a module that names none declares no entity.
+ */
+export function mayDeclareEntities(text: string, markers: readonly EntityMarker[]): boolean {
+  return ORM_PACKAGE_HINTS.some((hint) => text.includes(hint)) || markers.some((marker) => text.includes(marker.package));
+}
+
 // Several rules look at the same linted AST: detect once per (AST, inputs).
 const entitiesByProgram = new WeakMap<TSESTree.Program, { inputs: DetectionInputs; entities: EntityDeclaration[] }>();
 
@@ -78,6 +89,10 @@ const entitiesByProgram = new WeakMap<TSESTree.Program, { inputs: DetectionInput
 export function detectEntities(program: TSESTree.Program, inputs: DetectionInputs = DEFAULT_DETECTION_INPUTS): EntityDeclaration[] {
   const cached = entitiesByProgram.get(program);
   if (cached !== undefined && cached.inputs === inputs) return cached.entities;
+  if (inputs.sourceText !== undefined && !mayDeclareEntities(inputs.sourceText, inputs.markers)) {
+    entitiesByProgram.set(program, { inputs, entities: [] });
+    return [];
+  }
   const context = createDetectionContext(program, inputs);
   // Cheap exit: no imports, no ORM (markers included) to detect.
   const detected = context.bindings.size === 0 ? [] : firstPerDeclaration(DETECTORS.flatMap((detect) => detect(context)));

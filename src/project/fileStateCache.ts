@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { isStackOverflow, NESTED_TOO_DEEPLY } from '../stackOverflow.js';
+import { observeDirectory, observeParentOf } from './directoryWatch.js';
 
 /**
  * A text file's contents, decoded by its byte-order mark: UTF-8 (BOM dropped, as editors and
@@ -25,6 +27,8 @@ export interface FileStamp {
 }
 
 export function statFile(absolutePath: string): (FileStamp & { isFile: boolean; isDirectory: boolean }) | undefined {
+  // Watched first, so a change after this stat is always followed by an event (long-lived processes).
+  observeParentOf(absolutePath);
   try {
     // No exception for a missing file: absent files (journals, import candidates) are looked up often.
     const stats = statSync(absolutePath, { throwIfNoEntry: false });
@@ -55,6 +59,13 @@ interface CachedFacts<T> {
   readonly facts: T;
   /** Kept only while the entry is racy, to tell a real change from a re-read of the same text. */
   readonly racyText: string | undefined;
+  /** A digest of the text the facts were read from, when the cache remembers texts. */
+  readonly textDigest: string | undefined;
+}
+
+/** Enough to tell one text from another; far cheaper than reading facts from it again. */
+function digestText(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 const MEGABYTE = 1024 * 1024;
@@ -73,7 +84,20 @@ export class FileFactsCache<T> {
     private readonly unreadable: (reason: string) => T,
     /** How a file's text is read; tests pass one that changes the disk between stat and read. */
     private readonly readText: (absolutePath: string) => string = readTextFile,
+    /** Keep a digest of each text read, for {@link factsForText}. */
+    private readonly digestTexts = false,
   ) {}
+
+  /**
+   * The facts last read from this file if they were read from exactly `text` (ESLint's text of a
+   * linted file that is saved): the caller need not read them again from its own AST.
+   */
+  factsForText(absolutePath: string, text: string): T | undefined {
+    const cached = this.#entries.get(absolutePath);
+    if (cached === undefined) return undefined;
+    if (cached.racyText !== undefined) return cached.racyText === text ? cached.facts : undefined;
+    return cached.textDigest !== undefined && cached.textDigest === digestText(text) ? cached.facts : undefined;
+  }
 
   /** The file's facts, re-read if it changed; `undefined` if it no longer exists. */
   get(absolutePath: string): T | undefined {
@@ -87,7 +111,7 @@ export class FileFactsCache<T> {
     if (stamp.size > MAX_FILE_BYTES) {
       // Not even loaded: a file this size is a data dump or an accident, and would cost the lint its memory.
       const facts = this.unreadable(`is larger than ${MAX_FILE_BYTES / MEGABYTE} MB, so it was not read`);
-      this.#entries.set(absolutePath, { stamp, facts, racyText: undefined });
+      this.#entries.set(absolutePath, { stamp, facts, racyText: undefined, textDigest: undefined });
       return facts;
     }
 
@@ -103,12 +127,13 @@ export class FileFactsCache<T> {
         return undefined;
       }
       const facts = this.unreadable(`cannot be read (${code ?? 'I/O error'})`);
-      this.#entries.set(absolutePath, { stamp, facts, racyText: undefined });
+      this.#entries.set(absolutePath, { stamp, facts, racyText: undefined, textDigest: undefined });
       return facts;
     }
     const readAt = Date.now();
     const facts = cached !== undefined && cached.racyText === text ? cached.facts : this.#readFactsSafely(absolutePath, text);
-    this.#entries.set(absolutePath, { stamp, facts, racyText: isRacy(stamp, readAt) ? text : undefined });
+    const racy = isRacy(stamp, readAt);
+    this.#entries.set(absolutePath, { stamp, facts, racyText: racy ? text : undefined, textDigest: this.digestTexts && !racy ? digestText(text) : undefined });
     return facts;
   }
 
@@ -153,6 +178,7 @@ export class DirectoryListingCache {
   readonly #listings = new Map<string, CachedListing>();
 
   list(absoluteDirectory: string): readonly Dirent[] {
+    observeDirectory(absoluteDirectory);
     const stamp = statFile(absoluteDirectory);
     if (stamp === undefined || !stamp.isDirectory) {
       this.#listings.delete(absoluteDirectory);

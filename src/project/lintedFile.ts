@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings } from '../ast/importBindings.js';
@@ -11,9 +10,12 @@ import { SETTINGS_KEY, type ScopeConfig, type ValidatedSettings } from '../setti
 import { validateSettings, type SettingsProblem } from '../settings/validateSettings.js';
 import { formatTableRef } from '../schema/tableRef.js';
 import { debugLog } from './debugLog.js';
+import { changeCount, isWatching } from './directoryWatch.js';
+import { statFile } from './fileStateCache.js';
 import { createGlobMatcher } from './globMatcher.js';
 import { getScopeIndex, type EffectiveScope, type ScopeIndex } from './projectIndex.js';
 import { selectScope } from './selectScope.js';
+import { inferSingleRun } from './singleRun.js';
 import { createTypeTextReader } from './typeText.js';
 
 /** What a rule needs to know about the file it is linting, and the scope around it. */
@@ -60,7 +62,7 @@ function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings
   const settings: ValidatedSettings = validated.settings;
   const absoluteFile = toPosixPath(path.resolve(context.cwd, context.physicalFilename));
   const projectRoot = resolveRootDir(settings.rootDir, absoluteFile, context.cwd);
-  const missingRoot = settings.rootDir === undefined ? undefined : describeMissingDirectory(settings.rootDir, settings.scopes, projectRoot);
+  const missingRoot = settings.rootDir === undefined ? undefined : checkedRootDirectories(settings, settings.rootDir, projectRoot);
   if (missingRoot !== undefined) {
     return { status: 'invalid-settings', problem: missingRoot, entities: detectEntities(program, DEFAULT_DETECTION_INPUTS) };
   }
@@ -84,6 +86,29 @@ function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings
   return { status: 'ok', scope, relativePath: selected.relativePath, entities, index };
 }
 
+interface RootCheck {
+  readonly problem: SettingsProblem | undefined;
+  /** Single runs never look again; long-lived ones after a watched change, or on every lint with a set `cacheLifetime`. */
+  readonly reuse: 'always' | 'until-change' | 'never';
+  readonly changes: number;
+}
+
+// Per settings object and project root: the same answer for every file of a CLI run, and for every
+// lint of an editor until a watched directory changes (the roots' parents are watched by statFile).
+const rootChecks = new WeakMap<ValidatedSettings, Map<string, RootCheck>>();
+
+function checkedRootDirectories(settings: ValidatedSettings, rootDirSetting: string, projectRoot: string): SettingsProblem | undefined {
+  let byRoot = rootChecks.get(settings);
+  if (byRoot === undefined) rootChecks.set(settings, (byRoot = new Map<string, RootCheck>()));
+  const cached = byRoot.get(projectRoot);
+  if (cached?.reuse === 'always' || (cached?.reuse === 'until-change' && isWatching() && cached.changes === changeCount())) return cached.problem;
+  const changes = changeCount();
+  const problem = describeMissingDirectory(rootDirSetting, settings.scopes, projectRoot);
+  const lifetime = settings.cacheLifetime ?? (inferSingleRun() ? Infinity : undefined);
+  byRoot.set(projectRoot, { problem, reuse: lifetime === Infinity ? 'always' : lifetime === undefined ? 'until-change' : 'never', changes });
+  return problem;
+}
+
 /**
  * A configured rootDir, or a declared scope's root under it, that is not a directory: every glob
  * there would match nothing, so this is an error, not a silent "no entities, no migrations". Checked
@@ -102,12 +127,7 @@ function describeMissingDirectory(rootDirSetting: string, scopes: readonly Scope
 }
 
 function missingDirectory(keyPath: string, written: string, resolved: string, hint: string): SettingsProblem | undefined {
-  let isDirectory: boolean | undefined;
-  try {
-    isDirectory = statSync(resolved).isDirectory();
-  } catch {
-    isDirectory = undefined;
-  }
+  const isDirectory = statFile(resolved)?.isDirectory;
   if (isDirectory === true) return undefined;
   const problem = isDirectory === false ? 'is a file, not a directory' : 'does not exist';
   return {
@@ -125,10 +145,17 @@ function logEntities(relativePath: string, entities: readonly EntityDeclaration[
   debugLog(`entities in ${relativePath}: ${described.join('; ')}`);
 }
 
+let lastDebugVariable: { value: string | undefined; enabled: boolean } = { value: '', enabled: false };
+
 function isDebug(settings: ValidatedSettings): boolean {
   if (settings.debug) return true;
-  const names = (process.env.DEBUG ?? '').split(/[\s,]+/u);
-  return names.some((name) => name === 'orm-guard' || name === 'orm-guard:*' || name === '*');
+  // Read per linted file; split only when it changed.
+  const value = process.env.DEBUG;
+  if (lastDebugVariable.value !== value) {
+    const names = (value ?? '').split(/[\s,]+/u);
+    lastDebugVariable = { value, enabled: names.some((name) => name === 'orm-guard' || name === 'orm-guard:*' || name === '*') };
+  }
+  return lastDebugVariable.enabled;
 }
 
 /**

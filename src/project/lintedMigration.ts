@@ -28,10 +28,11 @@ export function analyseLintedMigration(file: ProjectFile, sourceCode: Readonly<T
   if (cached !== undefined) return cached;
   const sets = file.scope.migrationSets.filter((set) => createGlobMatcher(set.globs).matches(file.relativePath));
   let result: readonly LintedMigration[] = [];
-  if (sets.length > 0) {
-    const facts = physicalFilename.endsWith('.sql')
-      ? readSqlMigration(sourceCode.text)
-      : readMigrationProgram(program, { globals: file.index.configuredValues });
+  const [firstSet] = sets;
+  if (firstSet !== undefined) {
+    const facts =
+      file.index.savedMigrationFacts(firstSet, file.relativePath, sourceCode.text) ??
+      (physicalFilename.endsWith('.sql') ? readSqlMigration(sourceCode.text) : readMigrationProgram(program, { globals: file.index.configuredValues }));
     if (facts.kind === 'migration') {
       result = sets.map((set) => ({ set, events: facts.events, snapshot: file.index.migrationsWith(set, file.relativePath, facts) }));
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DirectoryListingCache } from './fileStateCache.js';
 import { globWalkBase, type GlobMatcher } from './globMatcher.js';
 import { statFile } from './fileStateCache.js';
+import { observeParentOf } from './directoryWatch.js';
 
 /** Directories no project keeps its models or migrations in, skipped unless a glob starts inside them. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -123,6 +124,10 @@ function walkDirectory(directory: WalkedDirectory, recursive: boolean, depth: nu
       const target = statFile(absolutePath);
       isDirectory = target?.isDirectory ?? false;
       isFile = target?.isFile ?? false;
+      // A linked file changes where it really lives: watch that directory too (a linked directory
+      // is watched through its link when it is listed).
+      const realTarget = isFile ? realPathOf(absolutePath) : undefined;
+      if (realTarget !== undefined) observeParentOf(realTarget);
     }
     if (isFile) {
       addIfMatched(relativePath, options, found);

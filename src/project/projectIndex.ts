@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseModule } from '../ast/parseModule.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings, type ImportBinding } from '../ast/importBindings.js';
-import { detectEntities } from '../entities/detectEntities.js';
+import { detectEntities, mayDeclareEntities } from '../entities/detectEntities.js';
 import type { EntityDeclaration } from '../entities/entityDeclaration.js';
 import type { ConstLookup } from '../ast/staticString.js';
 import { createValueLookup, type StaticValue } from '../ast/staticValue.js';
@@ -16,7 +16,8 @@ import { readRegistrations, type Registrations } from '../registration/readRegis
 import { inferProjectConfig, type InferredConfig } from '../zeroConfig/inferProjectConfig.js';
 import { createConfiguredValuesLookup } from './configuredValues.js';
 import { debugLog } from './debugLog.js';
-import { DirectoryListingCache, FileFactsCache, statFile } from './fileStateCache.js';
+import { changeCount, enableDirectoryWatch, isWatching, WATCHED_REVALIDATION_MS, watchFailure } from './directoryWatch.js';
+import { DirectoryListingCache, FileFactsCache, readTextFile, statFile } from './fileStateCache.js';
 import { createGlobMatcher } from './globMatcher.js';
 import { listProjectFiles } from './listProjectFiles.js';
 import { compareMigrationPaths, orderMigrationFiles, type OrderedMigrations } from './migrationOrder.js';
@@ -84,8 +85,6 @@ export interface IndexedEntity extends EntityDeclaration {
 }
 
 const SCRIPT_FILE = /\.(?:[cm]?[jt]s|tsx|jsx)$/u;
-/** Package names whose mention makes a module worth parsing for entities. */
-const ORM_PACKAGE_HINTS = ['typeorm', '@mikro-orm/', 'sequelize', 'drizzle-orm', 'objection'];
 
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** How far re-exports (`export * from`) are followed. */
@@ -123,8 +122,12 @@ export class ScopeIndex {
     () => [],
   );
   readonly #lifetimeMs: number;
+  /** Long-lived with the default lifetime: revalidate when a watched directory changed (see directoryWatch). */
+  readonly #watched: boolean;
   #generation = 0;
   #checkedAt = -Infinity;
+  #seenChanges = -1;
+  #toldNotWatching = false;
   #scope: { generation: number; value: EffectiveScope; reader: RecordingFileReader | undefined } | undefined;
   readonly #snapshots = new Map<string, CachedSnapshot>();
   readonly #unlistableByCode = new Map<string, MigrationFileFacts>();
@@ -153,22 +156,40 @@ export class ScopeIndex {
     readonly config: ScopeConfig,
     readonly options: ScopeIndexOptions,
   ) {
-    this.#lifetimeMs = options.cacheLifetime ?? (inferSingleRun() ? Infinity : 0);
+    const singleRun = inferSingleRun();
+    this.#lifetimeMs = options.cacheLifetime ?? (singleRun ? Infinity : 0);
+    this.#watched = options.cacheLifetime === undefined && !singleRun;
+    if (this.#watched) enableDirectoryWatch();
     this.configuredValues = createConfiguredValuesLookup(config);
     const globals = { globals: this.configuredValues };
     this.#migrationFacts = new FileFactsCache<MigrationFileFacts>(
       (absolutePath, text) => readMigrationFile(absolutePath, text, globals),
       (reason) => ({ kind: 'unreadable', reason }),
+      readTextFile,
+      true,
     );
   }
 
-  /** Starts a lint: when the cache lifetime has passed, everything is revalidated on next use. */
+  /**
+   * Starts a lint: everything is revalidated on next use when the cache lifetime has passed, or,
+   * watching, when a watched directory changed since the last revalidation (or a while has passed).
+   */
   refresh(): void {
     const now = Date.now();
-    if (now - this.#checkedAt >= this.#lifetimeMs) {
-      this.#generation++;
-      this.#checkedAt = now;
+    if (this.#watched && isWatching()) {
+      const changes = changeCount();
+      if (changes === this.#seenChanges && now - this.#checkedAt < WATCHED_REVALIDATION_MS) return;
+      // Read before revalidating: a change during the revalidation moves the counter again.
+      this.#seenChanges = changes;
+    } else if (now - this.#checkedAt < this.#lifetimeMs) {
+      return;
     }
+    if (this.#watched && this.options.debug && !isWatching() && !this.#toldNotWatching) {
+      this.#toldNotWatching = true;
+      debugLog(`not watching directories (${watchFailure() ?? 'not on this platform'}): the index is revalidated by stats before every lint`);
+    }
+    this.#generation++;
+    this.#checkedAt = now;
   }
 
   /** The scope's models, migration sets and naming, explicit settings first, then inferred. */
@@ -249,7 +270,7 @@ export class ScopeIndex {
   }
 
   #readEntities(absolutePath: string, text: string): ModelFileFacts {
-    if (!SCRIPT_FILE.test(absolutePath) || !this.#mentionsAnOrm(text)) return NO_ENTITIES;
+    if (!SCRIPT_FILE.test(absolutePath) || !mayDeclareEntities(text, this.config.markers)) return NO_ENTITIES;
     let program: TSESTree.Program;
     try {
       program = parseModule(text, { jsx: /x$/u.test(absolutePath) });
@@ -264,11 +285,6 @@ export class ScopeIndex {
       sourceText: text,
     });
     return { entities, unreadable: undefined };
-  }
-
-  /** Cheap prefilter: a module that names no ORM (or marker) package declares no entity. */
-  #mentionsAnOrm(text: string): boolean {
-    return ORM_PACKAGE_HINTS.some((hint) => text.includes(hint)) || this.config.markers.some((marker) => text.includes(marker.package));
   }
 
   /**
@@ -299,6 +315,15 @@ export class ScopeIndex {
       ? read.map((entry) => (entry.file === file ? { file, facts } : entry))
       : [...read, { file, facts }].sort((a, b) => compareMigrationPaths(a.file, b.file));
     return buildSnapshot(set, replaced);
+  }
+
+  /**
+   * The facts the index read for a migration of `set` when ESLint's text of it is the text on disk
+   * (the usual case), so the linted migration need not be read again; `undefined` otherwise.
+   */
+  savedMigrationFacts(set: MigrationSetConfig, file: string, text: string): MigrationFileFacts | undefined {
+    this.migrations(set); // current as of this lint
+    return this.#migrationFacts.factsForText(`${this.rootDir}/${file}`, text);
   }
 
   /**
@@ -542,17 +567,28 @@ function logSnapshot(rootDir: string, read: readonly ReadMigration[], snapshot: 
 // different migrations.
 const indexes = new Map<string, ScopeIndex>();
 
+// Asked for every linted file: the same settings object finds its index without serialising it.
+let indexesByConfig = new WeakMap<ScopeConfig, Map<string, ScopeIndex>>();
+
 export function getScopeIndex(rootDir: string, config: ScopeConfig, options: ScopeIndexOptions, pluginVersion: string): ScopeIndex {
-  const key = JSON.stringify([pluginVersion, rootDir, config, options.projectRoot, options.cacheLifetime === undefined ? 'auto' : String(options.cacheLifetime), options.debug]);
+  const lifetime = options.cacheLifetime === undefined ? 'auto' : String(options.cacheLifetime);
+  const shortKey = [pluginVersion, rootDir, options.projectRoot, lifetime, String(options.debug)].join('\0');
+  let byShortKey = indexesByConfig.get(config);
+  if (byShortKey === undefined) indexesByConfig.set(config, (byShortKey = new Map<string, ScopeIndex>()));
+  const known = byShortKey.get(shortKey);
+  if (known !== undefined) return known;
+  const key = JSON.stringify([pluginVersion, rootDir, config, options.projectRoot, lifetime, options.debug]);
   let index = indexes.get(key);
   if (index === undefined) {
     index = new ScopeIndex(rootDir, config, options);
     indexes.set(key, index);
   }
+  byShortKey.set(shortKey, index);
   return index;
 }
 
 /** Drops every cached index, listing and file fact (for tests and tools that embed ESLint). */
 export function clearProjectIndexes(): void {
   indexes.clear();
+  indexesByConfig = new WeakMap();
 }

@@ -6,14 +6,18 @@ import { walkAst } from '../ast/walkAst.js';
 const LIST_KEYS = new Set(['entities', 'entitiesTs', 'models', 'modelPaths']);
 /** Calls whose arguments list entities (`TypeOrmModule.forFeature([A])`, `sequelize.addModels([A])`). */
 const LIST_CALLS = new Set(['forFeature', 'addModels']);
+/** `entitiesTs` and `modelPaths` contain `entities` and `models`. */
+const REGISTRATION_WORDS = ['entities', 'models', 'forFeature', 'addModels'];
 
 /**
  * Names of classes the linted file registers itself: listed in an `entities`/`models` option or
  * passed to `forFeature`/`addModels` in the same file. A test that declares an entity next to its
  * own `new DataSource({ entities: [TestEntity] })` registers it where the project's configs cannot see.
  */
-export function namesRegisteredInFile(program: TSESTree.Program): Set<string> {
+export function namesRegisteredInFile(program: TSESTree.Program, sourceText: string): Set<string> {
   const names = new Set<string>();
+  // Each form names one of these words in the text: most files name none, and skip the walk.
+  if (!REGISTRATION_WORDS.some((word) => sourceText.includes(word))) return names;
   const addListed = (node: TSESTree.Node | null): void => {
     if (node === null) return;
     const expression = unwrapExpression(node);

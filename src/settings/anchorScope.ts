@@ -28,14 +28,25 @@ function anchorSets(sets: readonly MigrationSetConfig[] | undefined, scopeRoot: 
 }
 
 const anchoredByConfig = new WeakMap<ScopeConfig, Map<string, ScopeConfig>>();
+// Asked for every linted file, of the same few settings objects.
+const absoluteByConfig = new WeakMap<ScopeConfig, boolean>();
+
+function hasAbsolutePath(config: ScopeConfig): boolean {
+  let answer = absoluteByConfig.get(config);
+  if (answer === undefined) {
+    const order = config.migrationOrder;
+    answer =
+      [...(config.models ?? []), ...(config.migrationSets ?? []).flatMap((set) => set.globs), ...config.ignore].some(isAbsolutePath) ||
+      (order.kind === 'registry' && isAbsolutePath(order.file));
+    absoluteByConfig.set(config, answer);
+  }
+  return answer;
+}
 
 /** A scope's settings with every absolute glob and path made relative to its root (same object when there are none). */
 export function anchorScope(config: ScopeConfig, scopeRoot: string): ScopeConfig {
+  if (!hasAbsolutePath(config)) return config;
   const order = config.migrationOrder;
-  const hasAbsolute =
-    [...(config.models ?? []), ...(config.migrationSets ?? []).flatMap((set) => set.globs), ...config.ignore].some(isAbsolutePath) ||
-    (order.kind === 'registry' && isAbsolutePath(order.file));
-  if (!hasAbsolute) return config;
   let byRoot = anchoredByConfig.get(config);
   if (byRoot === undefined) {
     byRoot = new Map();

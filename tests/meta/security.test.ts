@@ -34,7 +34,18 @@ const FORBIDDEN_MODULES = [
   'undici',
 ];
 /** The only file-system functions the plugin may import: it reads, never writes. */
-const READ_ONLY_FS = new Set(['readFileSync', 'readdirSync', 'statSync', 'lstatSync', 'existsSync', 'realpathSync', 'Dirent']);
+const READ_ONLY_FS = new Set([
+  'readFileSync',
+  'readdirSync',
+  'statSync',
+  'lstatSync',
+  'existsSync',
+  'realpathSync',
+  'Dirent',
+  // Change notifications for directories already read (long-lived processes): nothing is written.
+  'watch',
+  'FSWatcher',
+]);
 /** Globals that reach the network or evaluate strings as code. */
 const FORBIDDEN_CALLS = new Set(['eval', 'Function', 'fetch', 'WebSocket', 'XMLHttpRequest', 'EventSource', 'require']);
 

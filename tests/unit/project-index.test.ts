@@ -37,3 +37,25 @@ describe('ScopeIndex.migrationsWith (the linted migration replayed with the rest
     expect(index.migrations(set).schema.findTable(createTableRef('drafts'))).toBeUndefined();
   });
 });
+
+describe('ScopeIndex.savedMigrationFacts (a linted migration whose text is the text on disk)', () => {
+  it('hands back the facts the index read, so the linted file is not read again', () => {
+    const index = createIndex();
+    const [set] = index.scope().migrationSets;
+    if (set === undefined) throw new Error('no migration set');
+    const text = readFileSync(`${ROOT}/${MIGRATION}`, 'utf8');
+    const facts = index.savedMigrationFacts(set, MIGRATION, text);
+    expect(facts).toEqual(readMigrationFile(`${ROOT}/${MIGRATION}`, text));
+    // The same object the replay was built from: migrationsWith then reuses the replay as is.
+    expect(facts === undefined ? undefined : index.migrationsWith(set, MIGRATION, facts)).toBe(index.migrations(set));
+  });
+
+  it('answers nothing for an unsaved edit or a file the set does not hold', () => {
+    const index = createIndex();
+    const [set] = index.scope().migrationSets;
+    if (set === undefined) throw new Error('no migration set');
+    const edited = `${readFileSync(`${ROOT}/${MIGRATION}`, 'utf8')}\n// unsaved\n`;
+    expect(index.savedMigrationFacts(set, MIGRATION, edited)).toBeUndefined();
+    expect(index.savedMigrationFacts(set, 'src/migrations/1999-NotThere.ts', 'export {};')).toBeUndefined();
+  });
+});
