@@ -81,7 +81,10 @@ function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings
     typeText: createTypeTextReader(context.sourceCode.parserServices),
     sourceText: context.sourceCode.text,
   };
-  const entities = detectEntities(program, inputs);
+  // A saved model file the index has read already: its entities are the ones found in the same text.
+  // Not with type information, which the index does not have.
+  const saved = inputs.typeText === undefined ? index.savedEntities(selected.relativePath, context.sourceCode.text) : undefined;
+  const entities = saved ?? detectEntities(program, inputs);
   if (index.options.debug) logEntities(selected.relativePath, entities);
   return { status: 'ok', scope, relativePath: selected.relativePath, entities, index };
 }
@@ -145,17 +148,11 @@ function logEntities(relativePath: string, entities: readonly EntityDeclaration[
   debugLog(`entities in ${relativePath}: ${described.join('; ')}`);
 }
 
-let lastDebugVariable: { value: string | undefined; enabled: boolean } = { value: '', enabled: false };
+// Read once, as the debug package reads it: the environment of a lint run does not change midway.
+const debugVariableEnabled = (process.env.DEBUG ?? '').split(/[\s,]+/u).some((name) => name === 'orm-guard' || name === 'orm-guard:*' || name === '*');
 
 function isDebug(settings: ValidatedSettings): boolean {
-  if (settings.debug) return true;
-  // Read per linted file; split only when it changed.
-  const value = process.env.DEBUG;
-  if (lastDebugVariable.value !== value) {
-    const names = (value ?? '').split(/[\s,]+/u);
-    lastDebugVariable = { value, enabled: names.some((name) => name === 'orm-guard' || name === 'orm-guard:*' || name === '*') };
-  }
-  return lastDebugVariable.enabled;
+  return settings.debug || debugVariableEnabled;
 }
 
 /**

@@ -139,6 +139,8 @@ export class ScopeIndex {
   readonly #entityFacts = new FileFactsCache<ModelFileFacts>(
     (absolutePath, text) => this.#readEntities(absolutePath, text),
     (reason) => ({ entities: [], unreadable: reason }),
+    readTextFile,
+    true,
   );
   readonly #globMatchesAny = new Map<string, { generation: number; value: boolean }>();
   #entities:
@@ -258,6 +260,17 @@ export class ScopeIndex {
     const unreadable = unchanged ? cached.unreadable : perFile.flatMap(({ file, facts }) => (facts.unreadable === undefined ? [] : [{ file, reason: facts.unreadable }]));
     this.#entities = { generation: this.#generation, naming: scope.naming, perFile, value, unreadable };
     return value;
+  }
+
+  /**
+   * The entities the index found in a model file when ESLint's text of it is the text on disk, if
+   * the index has read the models during this lint already (it is not built for this alone).
+   */
+  savedEntities(file: string, text: string): readonly EntityDeclaration[] | undefined {
+    const cached = this.#entities;
+    if (cached?.generation !== this.#generation || cached.naming !== this.scope().naming) return undefined;
+    const facts = this.#entityFacts.factsForText(`${this.rootDir}/${file}`, text);
+    return facts === undefined || facts.unreadable !== undefined ? undefined : facts.entities;
   }
 
   /**

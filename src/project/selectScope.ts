@@ -11,6 +11,8 @@ export interface SelectedScope {
 }
 
 function relativeInside(root: string, file: string): string | undefined {
+  // Both are resolved POSIX paths: a file below the root is the usual case, and a prefix says so.
+  if (file.startsWith(root) && file[root.length] === '/' && !root.endsWith('/')) return file.slice(root.length + 1);
   const relative = toPosixPath(path.relative(root, file));
   return relative === '' || relative.startsWith('../') || relative === '..' || path.isAbsolute(relative) ? undefined : relative;
 }

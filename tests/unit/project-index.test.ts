@@ -59,3 +59,25 @@ describe('ScopeIndex.savedMigrationFacts (a linted migration whose text is the t
     expect(index.savedMigrationFacts(set, 'src/migrations/1999-NotThere.ts', 'export {};')).toBeUndefined();
   });
 });
+
+describe('ScopeIndex.savedEntities (a linted model file whose text is the text on disk)', () => {
+  const MODEL = 'src/models/User.ts';
+
+  it('answers only once the index has read the models during this lint', () => {
+    const index = createIndex();
+    index.refresh();
+    const text = readFileSync(`${ROOT}/${MODEL}`, 'utf8');
+    expect(index.savedEntities(MODEL, text)).toBeUndefined();
+    const fromIndex = index.entities().filter((entity) => entity.file === MODEL);
+    expect(fromIndex.length).toBeGreaterThan(0);
+    expect(index.savedEntities(MODEL, text)?.map((entity) => entity.name)).toEqual(fromIndex.map((entity) => entity.name));
+  });
+
+  it('answers nothing for an unsaved edit', () => {
+    const index = createIndex();
+    index.refresh();
+    index.entities();
+    expect(index.savedEntities(MODEL, `${readFileSync(`${ROOT}/${MODEL}`, 'utf8')}\n// unsaved\n`)).toBeUndefined();
+  });
+});
+
