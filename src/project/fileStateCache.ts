@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { isStackOverflow, NESTED_TOO_DEEPLY } from '../stackOverflow.js';
 import { observeDirectory, observeParentOf } from './directoryWatch.js';
@@ -57,16 +56,17 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
 interface CachedFacts<T> {
   readonly stamp: FileStamp;
   readonly facts: T;
-  /** Kept only while the entry is racy, to tell a real change from a re-read of the same text. */
-  readonly racyText: string | undefined;
-  /** A digest of the text the facts were read from, when the cache remembers texts. */
-  readonly textDigest: string | undefined;
+  /** The stamp is too close to the read to be trusted: the file is read again next time. */
+  readonly racy: boolean;
+  /**
+   * The text the facts were read from: kept while racy (to tell a real change from a re-read of
+   * the same text) and, when the cache keeps texts, for {@link FileFactsCache.factsForText}.
+   */
+  readonly text: string | undefined;
 }
 
-/** Enough to tell one text from another; far cheaper than reading facts from it again. */
-function digestText(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
-}
+/** Texts up to this length are kept when asked (a migration or model is a few KB); longer ones are read again. */
+const MAX_KEPT_TEXT_LENGTH = 256 * 1024;
 
 const MEGABYTE = 1024 * 1024;
 /** Far above any real migration or model (a 50 MB SQL dump is read), far below V8's string limit. */
@@ -84,8 +84,8 @@ export class FileFactsCache<T> {
     private readonly unreadable: (reason: string) => T,
     /** How a file's text is read; tests pass one that changes the disk between stat and read. */
     private readonly readText: (absolutePath: string) => string = readTextFile,
-    /** Keep a digest of each text read, for {@link factsForText}. */
-    private readonly digestTexts = false,
+    /** Keep the text of each file read, for {@link factsForText}. */
+    private readonly keepTexts = false,
   ) {}
 
   /**
@@ -94,9 +94,8 @@ export class FileFactsCache<T> {
    */
   factsForText(absolutePath: string, text: string): T | undefined {
     const cached = this.#entries.get(absolutePath);
-    if (cached === undefined) return undefined;
-    if (cached.racyText !== undefined) return cached.racyText === text ? cached.facts : undefined;
-    return cached.textDigest !== undefined && cached.textDigest === digestText(text) ? cached.facts : undefined;
+    // One comparison of two flat strings: far cheaper than reading facts from an AST again.
+    return cached !== undefined && cached.text === text ? cached.facts : undefined;
   }
 
   /** The file's facts, re-read if it changed; `undefined` if it no longer exists. */
@@ -107,11 +106,11 @@ export class FileFactsCache<T> {
       return undefined;
     }
     const cached = this.#entries.get(absolutePath);
-    if (cached !== undefined && cached.racyText === undefined && sameStamp(cached.stamp, stamp)) return cached.facts;
+    if (cached !== undefined && !cached.racy && sameStamp(cached.stamp, stamp)) return cached.facts;
     if (stamp.size > MAX_FILE_BYTES) {
       // Not even loaded: a file this size is a data dump or an accident, and would cost the lint its memory.
       const facts = this.unreadable(`is larger than ${MAX_FILE_BYTES / MEGABYTE} MB, so it was not read`);
-      this.#entries.set(absolutePath, { stamp, facts, racyText: undefined, textDigest: undefined });
+      this.#entries.set(absolutePath, { stamp, facts, racy: false, text: undefined });
       return facts;
     }
 
@@ -127,13 +126,15 @@ export class FileFactsCache<T> {
         return undefined;
       }
       const facts = this.unreadable(`cannot be read (${code ?? 'I/O error'})`);
-      this.#entries.set(absolutePath, { stamp, facts, racyText: undefined, textDigest: undefined });
+      this.#entries.set(absolutePath, { stamp, facts, racy: false, text: undefined });
       return facts;
     }
     const readAt = Date.now();
-    const facts = cached !== undefined && cached.racyText === text ? cached.facts : this.#readFactsSafely(absolutePath, text);
+    // A racy entry re-read with the same text: the same facts object, which tells the index nothing changed.
+    const facts = cached?.racy === true && cached.text === text ? cached.facts : this.#readFactsSafely(absolutePath, text);
     const racy = isRacy(stamp, readAt);
-    this.#entries.set(absolutePath, { stamp, facts, racyText: racy ? text : undefined, textDigest: this.digestTexts && !racy ? digestText(text) : undefined });
+    const keep = racy || (this.keepTexts && text.length <= MAX_KEPT_TEXT_LENGTH);
+    this.#entries.set(absolutePath, { stamp, facts, racy, text: keep ? text : undefined });
     return facts;
   }
 
@@ -144,6 +145,11 @@ export class FileFactsCache<T> {
     } catch (error) {
       return this.unreadable(`could not be read (${describeReadError(error)})`);
     }
+  }
+
+  /** Forget one file: the next `get` reads it again (its facts depend on more than its own text). */
+  forget(absolutePath: string): void {
+    this.#entries.delete(absolutePath);
   }
 
   /** Forget files that are no longer listed, so the cache does not grow with deleted files. */

@@ -32,11 +32,22 @@ export interface UnreadableFile {
   readonly reason: string;
 }
 
+/**
+ * What reading a module's entities took from other modules: each import resolved (to which file) and
+ * each module's exports consulted (by the facts object, the same one while the file is unchanged).
+ */
+interface ModuleDependencies {
+  readonly resolutions: { readonly fromDirectory: string; readonly source: string; readonly file: string | undefined }[];
+  readonly exports: Map<string, ModuleExports | undefined>;
+}
+
 /** What the index keeps of one file in the models location. */
 interface ModelFileFacts {
   readonly entities: readonly EntityDeclaration[];
   /** Why the file could not be read or parsed; its entities, if any, are unknown then. */
   readonly unreadable: string | undefined;
+  /** Set when the entities depend on constants imported from other project modules. */
+  readonly dependencies?: ModuleDependencies | undefined;
 }
 
 const NO_ENTITIES: ModelFileFacts = { entities: [], unreadable: undefined };
@@ -143,6 +154,8 @@ export class ScopeIndex {
     true,
   );
   readonly #globMatchesAny = new Map<string, { generation: number; value: boolean }>();
+  /** While a model file is read: what it takes from other modules (see ModuleDependencies). */
+  #recording: ModuleDependencies | undefined;
   #entities:
     | {
         generation: number;
@@ -254,7 +267,7 @@ export class ScopeIndex {
       ignore: createGlobMatcher(this.config.ignore),
       listings: this.#listings,
     }).sort();
-    const perFile = files.map((file) => ({ file, facts: this.#entityFacts.get(`${this.rootDir}/${file}`) ?? NO_ENTITIES }));
+    const perFile = files.map((file) => ({ file, facts: this.#currentEntityFacts(`${this.rootDir}/${file}`) ?? NO_ENTITIES }));
     const unchanged = cached !== undefined && cached.perFile.length === perFile.length && cached.perFile.every((entry, index) => entry.file === perFile[index]?.file && entry.facts === perFile[index]?.facts);
     const value = unchanged ? cached.value : perFile.flatMap(({ file, facts }) => facts.entities.map((entity) => ({ ...entity, file })));
     const unreadable = unchanged ? cached.unreadable : perFile.flatMap(({ file, facts }) => (facts.unreadable === undefined ? [] : [{ file, reason: facts.unreadable }]));
@@ -282,6 +295,25 @@ export class ScopeIndex {
     return this.#entities?.unreadable ?? [];
   }
 
+  /** A model file's facts, read again when a module it imports constants from changed (its own text may not have). */
+  #currentEntityFacts(absolutePath: string): ModelFileFacts | undefined {
+    const facts = this.#entityFacts.get(absolutePath);
+    const dependencies = facts?.dependencies;
+    if (dependencies === undefined || this.#dependenciesUnchanged(dependencies)) return facts;
+    this.#entityFacts.forget(absolutePath);
+    return this.#entityFacts.get(absolutePath);
+  }
+
+  #dependenciesUnchanged(dependencies: ModuleDependencies): boolean {
+    for (const { fromDirectory, source, file } of dependencies.resolutions) {
+      if (this.#resolveModule(fromDirectory, source) !== file) return false;
+    }
+    for (const [file, exports] of dependencies.exports) {
+      if (this.#moduleExports.get(file) !== exports) return false;
+    }
+    return true;
+  }
+
   #readEntities(absolutePath: string, text: string): ModelFileFacts {
     if (!SCRIPT_FILE.test(absolutePath) || !mayDeclareEntities(text, this.config.markers)) return NO_ENTITIES;
     let program: TSESTree.Program;
@@ -291,13 +323,17 @@ export class ScopeIndex {
       // ESLint reports the syntax error itself when the file is linted; other rules need to know its entities are unknown.
       return { entities: [], unreadable: `could not be parsed (${describeParseError(error)})` };
     }
-    const entities = detectEntities(program, {
-      markers: this.config.markers,
-      naming: this.scope().naming,
-      outerLookup: this.importedValuesLookup(absolutePath, collectImportBindings(program)),
-      sourceText: text,
-    });
-    return { entities, unreadable: undefined };
+    const naming = this.scope().naming;
+    const recording: ModuleDependencies = { resolutions: [], exports: new Map() };
+    this.#recording = recording;
+    let entities: EntityDeclaration[];
+    try {
+      entities = detectEntities(program, { markers: this.config.markers, naming, outerLookup: this.importedValuesLookup(absolutePath, collectImportBindings(program)), sourceText: text });
+    } finally {
+      this.#recording = undefined;
+    }
+    const dependsOnModules = recording.resolutions.length > 0 || recording.exports.size > 0;
+    return { entities, unreadable: undefined, dependencies: dependsOnModules ? recording : undefined };
   }
 
   /**
@@ -461,7 +497,7 @@ export class ScopeIndex {
     return createValueLookup((name) => {
       const binding = bindings.get(name);
       if (binding === undefined || !binding.source.startsWith('.')) return undefined;
-      const file = this.#resolveModule(directory, binding.source);
+      const file = this.#resolveImport(directory, binding.source);
       if (file === undefined) return undefined;
       return binding.imported === '*' ? this.#namespaceValue(file, 0) : this.#exportedValue(file, binding.imported, 0);
     }, this.configuredValues);
@@ -469,13 +505,13 @@ export class ScopeIndex {
 
   #exportedValue(file: string, name: string, depth: number): StaticValue | undefined {
     if (depth > MAX_RE_EXPORT_DEPTH) return undefined;
-    const exports = this.#moduleExports.get(file);
+    const exports = this.#exportsOf(file);
     if (exports === undefined) return undefined;
     const own = exports.values.get(name);
     if (own !== undefined) return own;
     for (const reExport of exports.reExports) {
       if (reExport.exported !== name && reExport.exported !== '*') continue;
-      const target = this.#resolveModule(path.posix.dirname(file), reExport.source);
+      const target = this.#resolveImport(path.posix.dirname(file), reExport.source);
       if (target === undefined) continue;
       if (reExport.exported === '*') {
         const value = this.#exportedValue(target, name, depth + 1);
@@ -489,17 +525,30 @@ export class ScopeIndex {
 
   #namespaceValue(file: string, depth: number): StaticValue | undefined {
     if (depth > MAX_RE_EXPORT_DEPTH) return undefined;
-    const exports = this.#moduleExports.get(file);
+    const exports = this.#exportsOf(file);
     if (exports === undefined) return undefined;
     const namespace: Record<string, StaticValue> = {};
     for (const reExport of exports.reExports) {
       if (reExport.exported !== '*') continue;
-      const target = this.#resolveModule(path.posix.dirname(file), reExport.source);
+      const target = this.#resolveImport(path.posix.dirname(file), reExport.source);
       const value = target === undefined ? undefined : this.#namespaceValue(target, depth + 1);
       if (typeof value === 'object') Object.assign(namespace, value);
     }
     for (const [name, value] of exports.values) namespace[name] = value;
     return namespace;
+  }
+
+  #exportsOf(file: string): ModuleExports | undefined {
+    const exports = this.#moduleExports.get(file);
+    this.#recording?.exports.set(file, exports);
+    return exports;
+  }
+
+  /** {@link #resolveModule}, remembered while a model file is read. */
+  #resolveImport(fromDirectory: string, source: string): string | undefined {
+    const file = this.#resolveModule(fromDirectory, source);
+    this.#recording?.resolutions.push({ fromDirectory, source, file });
+    return file;
   }
 
   /** A relative import to a file inside the project root (`./tables`, `./tables.js` for tables.ts, `./db` for db/index.ts). */

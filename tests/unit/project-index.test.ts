@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMigrationFile } from '../../src/migrations/readMigrationFile.js';
 import { ScopeIndex } from '../../src/project/projectIndex.js';
@@ -6,6 +7,7 @@ import { createTableRef } from '../../src/schema/tableRef.js';
 import { toPosixPath } from '../../src/settings/resolveRootDir.js';
 import { validateSettings } from '../../src/settings/validateSettings.js';
 import { fixturePath } from '../support/ruleTester.js';
+import { copyFixtureToTemp } from '../support/tempProject.js';
 
 const ROOT = toPosixPath(fixturePath('typeorm-basic', ''));
 const MIGRATION = 'src/migrations/1700000000000-CreateUsers.ts';
@@ -78,6 +80,41 @@ describe('ScopeIndex.savedEntities (a linted model file whose text is the text o
     index.refresh();
     index.entities();
     expect(index.savedEntities(MODEL, `${readFileSync(`${ROOT}/${MODEL}`, 'utf8')}\n// unsaved\n`)).toBeUndefined();
+  });
+});
+
+describe('ScopeIndex in a long-lived process: entities whose table name is imported', () => {
+  it('reads a model file again when only the module it imports the name from changed', () => {
+    const project = copyFixtureToTemp('imported-table-names');
+    try {
+      const root = toPosixPath(realpathSync(project.root));
+      // A copy just made is "racy" (read again anyway): date it back so only the dependency can tell.
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      for (const entry of readdirSync(root, { recursive: true })) utimesSync(path.join(root, String(entry)), anHourAgo, anHourAgo);
+      const validated = validateSettings({
+        rootDir: root,
+        models: ['src/models/**/*.ts'],
+        migrations: ['src/migrations/*'],
+        // Everything explicit: no zero-config inference, whose own reads would refresh the index anyway.
+        sequelize: { freezeTableName: false, underscored: false },
+        cacheLifetime: 0,
+      });
+      if (!validated.ok) throw new Error(validated.problem.message);
+      const index = new ScopeIndex(root, validated.settings.topLevel, { projectRoot: root, cacheLifetime: 0, debug: false });
+      const tableOfUser = (): string | undefined => {
+        index.refresh();
+        const user = index.entities().find((entity) => entity.name === 'User');
+        return user?.tableName.resolved === true ? user.tableName.table.name : undefined;
+      };
+      expect(tableOfUser()).toBe('app_users');
+      writeFileSync(path.join(root, 'src/db/tables.ts'), "export const TABLES = { users: 'members' } as const;\n");
+      expect(tableOfUser()).toBe('members');
+      // The linted User.ts (unchanged text) gets the index's current answer too.
+      const userText = readFileSync(path.join(root, 'src/models/User.ts'), 'utf8');
+      expect(index.savedEntities('src/models/User.ts', userText)?.map((entity) => (entity.tableName.resolved ? entity.tableName.table.name : undefined))).toEqual(['members']);
+    } finally {
+      project.remove();
+    }
   });
 });
 
