@@ -74,6 +74,7 @@ const M_PROTECTED = 128;
 const M_OVERRIDE = 256;
 const M_ABSTRACT = 512;
 const M_CONST = 1024;
+const M_DECLARE = 2048;
 const M_ACCESSIBILITY = M_PUBLIC | M_PRIVATE | M_PROTECTED;
 
 const MODIFIER_FLAG = new Map<ts.SyntaxKind, number>([
@@ -88,6 +89,7 @@ const MODIFIER_FLAG = new Map<ts.SyntaxKind, number>([
   [SK.OverrideKeyword, M_OVERRIDE],
   [SK.AbstractKeyword, M_ABSTRACT],
   [SK.ConstKeyword, M_CONST],
+  [SK.DeclareKeyword, M_DECLARE],
 ]);
 
 const KEYWORD_TYPES = new Map<ts.SyntaxKind, string>([
@@ -647,7 +649,7 @@ function convertClassMember(member: ts.ClassElement, inDeclaration: boolean): Es
 }
 
 function convertPropertyDeclaration(node: ts.PropertyDeclaration): EsNode {
-  const modifiers = readModifiers(node, M_ACCESSIBILITY | M_STATIC | M_READONLY | M_OVERRIDE, true);
+  const modifiers = readModifiers(node, M_ACCESSIBILITY | M_STATIC | M_READONLY | M_OVERRIDE | M_DECLARE, true);
   const isDefinite = node.exclamationToken !== undefined;
   if (isDefinite && (node.type === undefined || node.initializer !== undefined)) decline();
   if (node.name.kind === SK.StringLiteral && node.name.text === 'constructor') decline();
@@ -657,7 +659,7 @@ function convertPropertyDeclaration(node: ts.PropertyDeclaration): EsNode {
     type: 'PropertyDefinition',
     accessibility: accessibility(modifiers.flags),
     computed: node.name.kind === SK.ComputedPropertyName,
-    declare: false,
+    declare: (modifiers.flags & M_DECLARE) !== 0,
     decorators: modifiers.decorators === undefined ? [] : convertChildren(modifiers.decorators, node),
     definite: isDefinite,
     key,
@@ -1085,6 +1087,34 @@ function expressionWithTypeArguments(node: ts.ExpressionWithTypeArguments, type:
   return { type, expression: convert(node.expression, node), typeArguments: typeArguments(node, node.typeArguments), range, loc: locFor(range) };
 }
 
+/** `a, b`: typescript-estree flattens a left-nested sequence unless it is parenthesized. */
+function sequence(node: ts.BinaryExpression): EsNode {
+  const range = rangeOf(node);
+  const expressions: EsNode[] = [];
+  const left = convert(node.left, node);
+  if (left.type === 'SequenceExpression' && node.left.kind !== SK.ParenthesizedExpression) expressions.push(...(left.expressions as EsNode[]));
+  else expressions.push(left);
+  expressions.push(convert(node.right, node));
+  return { type: 'SequenceExpression', expressions, range, loc: locFor(range) };
+}
+
+/** `import(source, options?)`. */
+function importExpression(node: ts.CallExpression): EsNode {
+  const [source, options] = node.arguments;
+  if (source === undefined || source.kind === SK.SpreadElement || node.arguments.length > 2 || node.typeArguments !== undefined || node.questionDotToken !== undefined) decline();
+  const result = {
+    type: 'ImportExpression',
+    options: options === undefined ? null : convert(options, node),
+    phase: null,
+    source: convert(source, node),
+  } as unknown as EsNode;
+  withAliasGetter(result, 'attributes', 'options');
+  const range = rangeOf(node);
+  result.range = range;
+  result.loc = locFor(range);
+  return result;
+}
+
 function convertNode(node: ts.Node, parent: ts.Node): EsNode {
   switch (node.kind) {
     // Names and literals
@@ -1453,7 +1483,8 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
     }
     case SK.CallExpression: {
       const call = node as ts.CallExpression;
-      if (call.expression.kind === SK.ImportKeyword || call.expression.kind === SK.MetaProperty) decline();
+      if (call.expression.kind === SK.ImportKeyword) return importExpression(call);
+      if (call.expression.kind === SK.MetaProperty) decline(); // `import.defer(...)`
       const range = rangeOf(node);
       const result: EsNode = {
         type: 'CallExpression',
@@ -1549,7 +1580,8 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
         type = 'AssignmentExpression';
       } else if (LOGICAL_OPERATORS.has(operator)) type = 'LogicalExpression';
       else if (BINARY_OPERATORS.has(operator)) type = 'BinaryExpression';
-      else return decline(); // the comma operator, and anything unexpected
+      else if (operator === SK.CommaToken) return sequence(expression);
+      else return decline();
       const range = rangeOf(node);
       return {
         type,
@@ -1759,11 +1791,11 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
       return expressionWithTypeArguments(node as ts.ExpressionWithTypeArguments, 'TSClassImplements');
     case SK.TypeParameter: {
       const parameter = node as ts.TypeParameterDeclaration;
-      noModifiers(node);
+      const modifiers = readModifiers(node, M_CONST, false);
       const range = rangeOf(node);
       return {
         type: 'TSTypeParameter',
-        const: false,
+        const: (modifiers.flags & M_CONST) !== 0,
         constraint: parameter.constraint && convert(parameter.constraint, node),
         default: parameter.default ? convert(parameter.default, node) : undefined,
         in: false,
