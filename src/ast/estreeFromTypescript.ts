@@ -224,7 +224,7 @@ function readModifiers(node: ts.Node, allowed: number, decoratorsAllowed: boolea
     if (flag === M_EXPORT && keywords !== undefined) decline();
     if (flag === M_DEFAULT && (keywords?.length !== 1 || (flags & M_EXPORT) === 0)) decline();
     flags |= flag;
-    (keywords ??= []).push(modifier as ts.Modifier);
+    (keywords ??= []).push(modifier);
   }
   return { flags, decorators, keywords };
 }
@@ -345,7 +345,7 @@ function convert(node: ts.Node, parent: ts.Node): EsNode {
 }
 
 function identifierNode(node: ts.Identifier): EsNode {
-  if (node.escapedText === 'this') decline(); // `this` in type queries and `this` parameters
+  if (node.text === 'this') decline(); // `this` in type queries and `this` parameters
   const range = rangeOf(node);
   return { type: 'Identifier', decorators: [], name: node.text, optional: false, typeAnnotation: undefined, range, loc: locFor(range) };
 }
@@ -362,7 +362,7 @@ function literal(node: ts.Node, raw: string, value: unknown): EsNode {
 
 function typeAnnotation(type: ts.TypeNode, parent: ts.Node, offset = 1): EsNode {
   const range: Range = [type.pos - offset, type.end];
-  return { type: 'TSTypeAnnotation', loc: locFor(range), range, typeAnnotation: convert(type, parent) } as unknown as EsNode;
+  return { type: 'TSTypeAnnotation', loc: locFor(range), range, typeAnnotation: convert(type, parent) };
 }
 
 function optionalTypeAnnotation(type: ts.TypeNode | undefined, parent: ts.Node, offset = 1): EsNode | undefined {
@@ -398,7 +398,7 @@ function typeParameters(node: ts.Node, params: ts.NodeArray<ts.TypeParameterDecl
   if (params === undefined) return undefined;
   if (params.length === 0) decline();
   const range: Range = [params.pos - 1, closingAngleEnd(params)];
-  return { type: 'TSTypeParameterDeclaration', loc: locFor(range), range, params: convertChildren(params, node) } as unknown as EsNode;
+  return { type: 'TSTypeParameterDeclaration', loc: locFor(range), range, params: convertChildren(params, node) };
 }
 
 /** Where parameters sit decides which modifiers and decorators typescript-estree accepts on them. */
