@@ -132,9 +132,12 @@ interface ModifierInfo {
 
 const NO_MODIFIERS: ModifierInfo = { flags: 0, decorators: undefined, keywords: undefined };
 
+/** Holds the place of the file being converted between conversions (so none is kept alive). */
+const NO_FILE = ts.createSourceFile('none.ts', '', ts.ScriptTarget.Latest);
+
 // Per-conversion state (conversions do not nest).
 let text = '';
-let sourceFile: ts.SourceFile;
+let sourceFile: ts.SourceFile = NO_FILE;
 let lineStarts: readonly number[] = [];
 let depth = 0;
 
@@ -168,6 +171,7 @@ export function estreeFromTypescript(input: string, jsx: boolean): TSESTree.Prog
     throw error;
   } finally {
     text = '';
+    sourceFile = NO_FILE;
     lineStarts = [];
   }
 }
@@ -282,11 +286,10 @@ function withAliasGetter(node: EsNode, aliasKey: string, valueKey: string): void
 }
 
 /** typescript-estree's `#withDeprecatedGetter` (warnings suppressed). */
-function withDeprecatedGetter(node: EsNode, key: string, value: () => unknown): void {
-  let cached: { value: unknown } | undefined;
+function withDeprecatedGetter(node: EsNode, key: string, value: unknown): void {
   Object.defineProperty(node, key, {
     configurable: true,
-    get: () => (cached ??= { value: value() }).value,
+    get: () => value,
     set(newValue: unknown) {
       Object.defineProperty(node, key, { enumerable: true, value: newValue, writable: true });
     },
@@ -1017,25 +1020,13 @@ function convertEnum(node: ts.EnumDeclaration): EsNode {
     declare: false,
     id: convert(node.name, node),
   } as unknown as EsNode;
-  // typescript-estree converts the members a second time for this getter; so does this one, on first read.
-  const state = { text, sourceFile, lineStarts };
-  withDeprecatedGetter(result, 'members', () => withState(state, members));
+  // typescript-estree converts the members a second time for this getter; so does this one.
+  const membersAgain = members();
+  withDeprecatedGetter(result, 'members', membersAgain);
   const range = rangeOf(node);
   result.range = range;
   result.loc = locFor(range);
   return fixExports(result, modifiers);
-}
-
-/** Runs a deferred conversion (a deprecated getter read later) against the file it belongs to. */
-function withState<T>(state: { text: string; sourceFile: ts.SourceFile; lineStarts: readonly number[] }, run: () => T): T {
-  const saved = { text, sourceFile, lineStarts, depth };
-  ({ text, sourceFile, lineStarts } = state);
-  depth = 0;
-  try {
-    return run();
-  } finally {
-    ({ text, sourceFile, lineStarts, depth } = saved);
-  }
 }
 
 function convertEnumMember(node: ts.EnumMember): EsNode {
@@ -1046,7 +1037,7 @@ function convertEnumMember(node: ts.EnumMember): EsNode {
     id: convert(node.name, node),
     initializer: node.initializer && convert(node.initializer, node),
   } as unknown as EsNode;
-  withDeprecatedGetter(result, 'computed', () => false);
+  withDeprecatedGetter(result, 'computed', false);
   const range = rangeOf(node);
   result.range = range;
   result.loc = locFor(range);
@@ -1115,6 +1106,21 @@ function importExpression(node: ts.CallExpression): EsNode {
   return result;
 }
 
+/** A regular expression literal; its value is the RegExp, or null where this engine rejects it. */
+function regularExpression(node: ts.RegularExpressionLiteral): EsNode {
+  const raw = node.text;
+  const pattern = raw.slice(1, raw.lastIndexOf('/'));
+  const flags = raw.slice(raw.lastIndexOf('/') + 1);
+  let value: RegExp | null = null;
+  try {
+    value = new RegExp(pattern, flags);
+  } catch {
+    // typescript-estree keeps null too
+  }
+  const range = rangeOf(node);
+  return { type: 'Literal', raw, regex: { flags, pattern }, value, range, loc: locFor(range) };
+}
+
 function convertNode(node: ts.Node, parent: ts.Node): EsNode {
   switch (node.kind) {
     // Names and literals
@@ -1128,6 +1134,8 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
       const range = rangeOf(node);
       return { type: 'Literal', raw: text.slice(range[0], range[1]), value: Number((node as ts.NumericLiteral).text), range, loc: locFor(range) };
     }
+    case SK.RegularExpressionLiteral:
+      return regularExpression(node as ts.RegularExpressionLiteral);
     case SK.TrueKeyword:
       return literal(node, 'true', true);
     case SK.FalseKeyword:

@@ -3,6 +3,7 @@
  * its unit and fuzz tests. Two values are the same when:
  * - primitives are identical (`Object.is`);
  * - arrays have the same length and the same elements;
+ * - regular expressions (a regex Literal's value) have the same source and flags;
  * - objects have the same prototype and the same own property names, in the same order
  *   (`Reflect.ownKeys`, so keys whose value is `undefined` count, and so do typescript-estree's
  *   non-enumerable deprecated-alias getters such as `assertions`), each with the same
@@ -15,6 +16,10 @@ export function firstDifference(actual: unknown, expected: unknown, path = '$'):
   if (Object.is(actual, expected)) return undefined;
   if (typeof actual !== 'object' || typeof expected !== 'object' || actual === null || expected === null) {
     return `${path}: ${describe(actual)} != ${describe(expected)}`;
+  }
+  if (actual instanceof RegExp || expected instanceof RegExp) {
+    const same = actual instanceof RegExp && expected instanceof RegExp && actual.source === expected.source && actual.flags === expected.flags;
+    return same ? undefined : `${path}: regular expressions differ`;
   }
   if (Array.isArray(actual) !== Array.isArray(expected)) return `${path}: array mismatch`;
   if (Object.getPrototypeOf(actual) !== Object.getPrototypeOf(expected)) return `${path}: prototype mismatch`;

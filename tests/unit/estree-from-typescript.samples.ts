@@ -113,6 +113,7 @@ export const FAST_PATH_SAMPLES: readonly string[] = [
   `x = a as any; y = a satisfies B; z = <T>a; w = a as const; v = (a as unknown as B).c;`,
   `async function f() { await a; await (b, c); for await (const x of y) {} }`,
   `x = 1.5e3; y = 0x10; z = 1_000; w = .5; v = 'it\\'s'; u = "q\\"q"; t = true; s = false; r = null; q = undefined;`,
+  String.raw`const r = /re[/]\//g; const s = /(?<name>a)\k<name>/u; const t = /[/]/v; const u = /(?<n>)(?<n>)/;`,
   `const v = import('./module');\nconst w = import('./m', { with: { type: 'json' } });`,
   // types
   `type A = string | number | boolean | null | undefined | void | never | unknown | any | object | symbol | bigint;\ntype B = 'lit' | 1 | -1 | true | \`tpl\`;`,
@@ -175,7 +176,6 @@ export const DECLINED_SAMPLES: readonly { readonly text: string; readonly gramma
   { text: `namespace N {}`, grammarError: false },
   { text: `import x = require('x');`, grammarError: false },
   { text: `import json from './a.json' with { type: 'json' };`, grammarError: false },
-  { text: `const r = /re/g;`, grammarError: false },
   { text: `const b = 10n;`, grammarError: false },
   { text: `({ a } = b);`, grammarError: false },
   { text: `[a, b] = [b, a];`, grammarError: false },
