@@ -163,6 +163,7 @@ export function estreeFromTypescript(input: string, jsx: boolean): TSESTree.Prog
   text = input;
   sourceFile = file;
   lineStarts = file.getLineStarts();
+  lastLine = 0;
   depth = 0;
   try {
     return convertProgram(file) as unknown as TSESTree.Program;
@@ -179,16 +180,27 @@ export function estreeFromTypescript(input: string, jsx: boolean): TSESTree.Prog
 // ---------------------------------------------------------------------------------------------
 // Positions
 
+/** The line of the last position asked for: positions come mostly in order, so it is often the answer. */
+let lastLine = 0;
+
 function position(pos: number): Position {
+  const lineStart = lineStarts[lastLine] as number;
+  if (pos >= lineStart && (lastLine + 1 === lineStarts.length || pos < (lineStarts[lastLine + 1] as number))) {
+    return { column: pos - lineStart, line: lastLine + 1 };
+  }
   let low = 0;
   let high = lineStarts.length - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
     const start = lineStarts[middle] as number;
-    if (start === pos) return { column: 0, line: middle + 1 };
+    if (start === pos) {
+      lastLine = middle;
+      return { column: 0, line: middle + 1 };
+    }
     if (start < pos) low = middle + 1;
     else high = middle - 1;
   }
+  lastLine = low - 1;
   return { column: pos - (lineStarts[low - 1] as number), line: low };
 }
 
@@ -196,8 +208,10 @@ function locFor(range: Range): Loc {
   return { end: position(range[1]), start: position(range[0]) };
 }
 
+/** `[node.getStart(sourceFile), node.end]`, as typescript-estree's getRange, without the method's checks for JSDoc and syntax lists. */
 function rangeOf(node: ts.Node): Range {
-  return [node.getStart(sourceFile), node.end];
+  // getTokenPosOfNode: a missing (empty) node starts at its pos; any other skips leading trivia.
+  return [node.pos === node.end ? node.pos : nextTokenStart(node.pos), node.end];
 }
 
 /** Start of the token after `end` (typescript-estree's `findNextToken(...).getStart()`). */
