@@ -1808,6 +1808,27 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
     }
     case SK.ThisType:
       return simple('TSThisType', node);
+    case SK.TypePredicate: {
+      const predicate = node as ts.TypePredicateNode;
+      const range = rangeOf(node);
+      const result: EsNode = {
+        type: 'TSTypePredicate',
+        asserts: predicate.assertsModifier !== undefined,
+        parameterName: convert(predicate.parameterName, node),
+        typeAnnotation: null,
+        range,
+        loc: locFor(range),
+      };
+      if (predicate.type) {
+        // typescript-estree gives the annotation its type's own range and location objects.
+        const annotation = typeAnnotation(predicate.type, node);
+        const inner = annotation.typeAnnotation as EsNode;
+        annotation.loc = inner.loc;
+        annotation.range = inner.range;
+        result.typeAnnotation = annotation;
+      }
+      return result;
+    }
     case SK.ExpressionWithTypeArguments:
       if (parent.kind !== SK.HeritageClause) decline(); // instantiation expressions
       return expressionWithTypeArguments(node as ts.ExpressionWithTypeArguments, 'TSClassImplements');

@@ -124,6 +124,7 @@ export const FAST_PATH_SAMPLES: readonly string[] = [
   `enum E { A, B = 2, 'C' = 'c' }\nexport const enum F { X = 1 << 0 }\nexport enum G {}`,
   `let x: (string | number)[] = [];\nlet y: Promise<void>;\nlet z: Map<string, Set<number>> = new Map();`,
   `function f<const T extends string>(x: T): T { return x; }`,
+  `function isS(x: unknown): x is string { return true; }\nfunction assertS(x: unknown): asserts x is string {}\nfunction assertT(x: unknown): asserts x {}\nclass A { isB(): this is B { return true; } }`,
 ];
 
 /**
@@ -183,7 +184,6 @@ export const DECLINED_SAMPLES: readonly { readonly text: string; readonly gramma
   { text: `type T = { [K in keyof U]: U[K] };`, grammarError: false },
   { text: `type T = U extends (infer V)[] ? V : never;`, grammarError: false },
   { text: `type T = \`a\${string}\`;`, grammarError: false },
-  { text: `function isS(x: unknown): x is string { return true; }`, grammarError: false },
   { text: `type T = [a?: string, ...rest: number[]];`, grammarError: false },
   { text: `type T = new () => object;`, grammarError: false },
   { text: `type T = import('./x').Y;`, grammarError: false },
