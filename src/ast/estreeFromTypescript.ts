@@ -27,12 +27,9 @@
  * trees for every fixture file and for mutated texts.
  *
  * Declined (left to typescript-estree): files with parse diagnostics; JSX; namespaces and
- * `declare` (but for class fields); abstract members, `accessor` fields, static blocks, index
- * signatures in classes, `#private` names; decorators and modifiers where typescript-estree
- * rejects them; destructuring assignments; BigInt literals; `using`; import attributes,
- * `import x = require()`, `import defer`; instantiation expressions; mapped, conditional, infer,
- * template literal, import and constructor types, named/optional/rest tuple members, call and
- * construct signatures; `in`/`out` type parameters; `this` parameters; nesting deeper than 400.
+ * `declare` (but for class fields); decorators and modifiers where typescript-estree rejects them;
+ * destructuring assignments; `using`; import attributes and `import defer`; instantiation
+ * expressions; `typeof this`; nesting deeper than 400.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
@@ -89,6 +86,9 @@ const M_OVERRIDE = 256;
 const M_ABSTRACT = 512;
 const M_CONST = 1024;
 const M_DECLARE = 2048;
+const M_ACCESSOR = 4096;
+const M_IN = 8192;
+const M_OUT = 16384;
 const M_ACCESSIBILITY = M_PUBLIC | M_PRIVATE | M_PROTECTED;
 
 const MODIFIER_FLAG = new Map<ts.SyntaxKind, number>([
@@ -104,6 +104,9 @@ const MODIFIER_FLAG = new Map<ts.SyntaxKind, number>([
   [SK.AbstractKeyword, M_ABSTRACT],
   [SK.ConstKeyword, M_CONST],
   [SK.DeclareKeyword, M_DECLARE],
+  [SK.AccessorKeyword, M_ACCESSOR],
+  [SK.InKeyword, M_IN],
+  [SK.OutKeyword, M_OUT],
 ]);
 
 const KEYWORD_TYPES = new Map<ts.SyntaxKind, string>([
@@ -376,7 +379,6 @@ function convert(node: ts.Node, parent: ts.Node): EsNode {
 }
 
 function identifierNode(node: ts.Identifier): EsNode {
-  if (node.text === 'this') decline(); // `this` in type queries and `this` parameters
   const range = rangeOf(node);
   return { type: 'Identifier', decorators: [], name: node.text, optional: false, typeAnnotation: undefined, range, loc: locFor(range) };
 }
@@ -446,7 +448,9 @@ const PLAIN_PARAMETERS: ParameterContext = { properties: false, decorators: fals
 function convertParameters(parameters: ts.NodeArray<ts.ParameterDeclaration>, parent: ts.Node, context: ParameterContext): EsNode[] {
   const result: EsNode[] = [];
   for (const parameter of parameters) {
-    const modifiers = readModifiers(parameter, context.properties ? M_ACCESSIBILITY | M_READONLY | M_OVERRIDE : 0, context.decorators);
+    // A `this` parameter cannot be decorated (typescript-estree's nodeCanBeDecorated).
+    const decorators = context.decorators && !(parameter.name.kind === SK.Identifier && parameter.name.text === 'this');
+    const modifiers = readModifiers(parameter, context.properties ? M_ACCESSIBILITY | M_READONLY | M_OVERRIDE : 0, decorators);
     const converted = convertParameter(parameter, parent, modifiers);
     converted.decorators = modifiers.decorators === undefined ? [] : convertChildren(modifiers.decorators, parameter);
     result.push(converted);
@@ -556,6 +560,16 @@ function propertyKey(name: ts.PropertyName, parent: ts.Node): EsNode {
   }
 }
 
+/** A class member's name: also `#name`. */
+function classMemberKey(name: ts.PropertyName, parent: ts.Node): EsNode {
+  return name.kind === SK.PrivateIdentifier ? privateIdentifier(name) : propertyKey(name, parent);
+}
+
+function privateIdentifier(node: ts.PrivateIdentifier): EsNode {
+  const range = rangeOf(node);
+  return { type: 'PrivateIdentifier', name: node.text.slice(1), range, loc: locFor(range) };
+}
+
 /** typescript-estree's `convertChainExpression`. */
 function chain(result: EsNode, node: ts.Node, childKey: string, isOptional: boolean, tsChild: ts.Node): EsNode {
   const child = result[childKey] as EsNode;
@@ -662,7 +676,7 @@ function convertClassMember(member: ts.ClassElement, inDeclaration: boolean): Es
   let result: EsNode;
   switch (member.kind) {
     case SK.PropertyDeclaration:
-      result = convertPropertyDeclaration(member as ts.PropertyDeclaration);
+      result = convertPropertyDeclaration(member as ts.PropertyDeclaration, inDeclaration);
       break;
     case SK.MethodDeclaration:
     case SK.GetAccessor:
@@ -672,6 +686,16 @@ function convertClassMember(member: ts.ClassElement, inDeclaration: boolean): Es
     case SK.Constructor:
       result = convertConstructor(member as ts.ConstructorDeclaration, inDeclaration);
       break;
+    case SK.ClassStaticBlockDeclaration: {
+      noModifiers(member);
+      const range = rangeOf(member);
+      const body = (member as ts.ClassStaticBlockDeclaration).body;
+      result = { type: 'StaticBlock', body: convertBody(body.statements, body, true), range, loc: locFor(range) };
+      break;
+    }
+    case SK.IndexSignature:
+      result = indexSignature(member as ts.IndexSignatureDeclaration, M_READONLY | M_STATIC);
+      break;
     default:
       return decline();
   }
@@ -679,15 +703,21 @@ function convertClassMember(member: ts.ClassElement, inDeclaration: boolean): Es
   return result;
 }
 
-function convertPropertyDeclaration(node: ts.PropertyDeclaration): EsNode {
-  const modifiers = readModifiers(node, M_ACCESSIBILITY | M_STATIC | M_READONLY | M_OVERRIDE | M_DECLARE, true);
+function convertPropertyDeclaration(node: ts.PropertyDeclaration, inDeclaration: boolean): EsNode {
+  const allowed = M_ACCESSIBILITY | M_STATIC | M_READONLY | M_OVERRIDE | M_DECLARE | M_ABSTRACT | M_ACCESSOR;
+  const modifiers = readModifiers(node, allowed, true);
+  const isAbstract = (modifiers.flags & M_ABSTRACT) !== 0;
+  // Decorators: on any field of a class declaration, on a non-abstract field of a class expression.
+  if (modifiers.decorators !== undefined && !inDeclaration && isAbstract) decline();
   const isDefinite = node.exclamationToken !== undefined;
-  if (isDefinite && (node.type === undefined || node.initializer !== undefined)) decline();
+  if (isDefinite && (node.type === undefined || node.initializer !== undefined || isAbstract)) decline();
+  if (isAbstract && node.initializer !== undefined) decline();
   if (node.name.kind === SK.StringLiteral && node.name.text === 'constructor') decline();
-  const key = propertyKey(node.name, node);
+  const key = classMemberKey(node.name, node);
   const range = rangeOf(node);
+  const isAccessor = (modifiers.flags & M_ACCESSOR) !== 0;
   return {
-    type: 'PropertyDefinition',
+    type: isAccessor ? (isAbstract ? 'TSAbstractAccessorProperty' : 'AccessorProperty') : isAbstract ? 'TSAbstractPropertyDefinition' : 'PropertyDefinition',
     accessibility: accessibility(modifiers.flags),
     computed: node.name.kind === SK.ComputedPropertyName,
     declare: (modifiers.flags & M_DECLARE) !== 0,
@@ -699,7 +729,7 @@ function convertPropertyDeclaration(node: ts.PropertyDeclaration): EsNode {
     readonly: (modifiers.flags & M_READONLY) !== 0,
     static: (modifiers.flags & M_STATIC) !== 0,
     typeAnnotation: optionalTypeAnnotation(node.type, node),
-    value: convertOptional(node.initializer, node),
+    value: isAbstract ? null : convertOptional(node.initializer, node),
     range,
     loc: locFor(range),
   };
@@ -730,8 +760,10 @@ function methodFunction(node: ts.MethodDeclaration | ts.AccessorDeclaration | ts
 
 function convertClassMethod(node: ts.MethodDeclaration | ts.AccessorDeclaration, inDeclaration: boolean): EsNode {
   const hasBody = node.body !== undefined;
-  const allowed = M_ACCESSIBILITY | M_STATIC | M_OVERRIDE | (node.kind === SK.MethodDeclaration ? M_ASYNC : 0);
+  const allowed = M_ACCESSIBILITY | M_STATIC | M_OVERRIDE | M_ABSTRACT | (node.kind === SK.MethodDeclaration ? M_ASYNC : 0);
   const modifiers = readModifiers(node, allowed, hasBody);
+  const isAbstract = (modifiers.flags & M_ABSTRACT) !== 0;
+  if (isAbstract && hasBody) decline();
   const decoratedParameters = hasBody && inDeclaration && node.kind !== SK.GetAccessor;
   const method = methodFunction(node, (modifiers.flags & M_ASYNC) !== 0, () =>
     convertParameters(node.parameters, node, { properties: false, decorators: decoratedParameters }),
@@ -743,11 +775,11 @@ function convertClassMethod(node: ts.MethodDeclaration | ts.AccessorDeclaration,
   else if (node.kind === SK.SetAccessor) kind = 'set';
   else if (!isStatic && node.name.kind === SK.StringLiteral && node.name.text === 'constructor') kind = 'constructor';
   return {
-    type: 'MethodDefinition',
+    type: isAbstract ? 'TSAbstractMethodDefinition' : 'MethodDefinition',
     accessibility: accessibility(modifiers.flags),
     computed: node.name.kind === SK.ComputedPropertyName,
     decorators: modifiers.decorators === undefined ? [] : convertChildren(modifiers.decorators, node),
-    key: propertyKey(node.name, node),
+    key: classMemberKey(node.name, node),
     kind,
     optional: node.questionToken !== undefined,
     override: (modifiers.flags & M_OVERRIDE) !== 0,
@@ -1149,6 +1181,46 @@ function regularExpression(node: ts.RegularExpressionLiteral): EsNode {
   return { type: 'Literal', raw, regex: { flags, pattern }, value, range, loc: locFor(range) };
 }
 
+/** `[key: string]: T` in a type (`readonly` allowed) or a class (`static` too). */
+function indexSignature(node: ts.IndexSignatureDeclaration, allowed: number): EsNode {
+  const modifiers = readModifiers(node, allowed, false);
+  const parameters: EsNode[] = [];
+  for (const parameter of node.parameters) parameters.push(convertParameter(parameter, node, readModifiers(parameter, 0, false)));
+  const range = rangeOf(node);
+  return {
+    type: 'TSIndexSignature',
+    accessibility: undefined,
+    parameters,
+    readonly: (modifiers.flags & M_READONLY) !== 0,
+    static: (modifiers.flags & M_STATIC) !== 0,
+    typeAnnotation: optionalTypeAnnotation(node.type, node),
+    range,
+    loc: locFor(range),
+  };
+}
+
+/** `{ readonly [K in keyof T as N]?: T[K] }`, with typescript-estree's deprecated `typeParameter`. */
+function mappedType(node: ts.MappedTypeNode): EsNode {
+  if (node.members !== undefined && node.members.length > 0) decline();
+  const parameter = node.typeParameter;
+  const question = node.questionToken;
+  const readonlyToken = node.readonlyToken;
+  const result = {
+    type: 'TSMappedType',
+    constraint: convertOptional(parameter.constraint, parameter),
+    key: convert(parameter.name, parameter),
+    nameType: convertOptional(node.nameType, node),
+    optional: question ? question.kind === SK.QuestionToken || ts.tokenToString(question.kind) : false,
+    readonly: readonlyToken ? readonlyToken.kind === SK.ReadonlyKeyword || ts.tokenToString(readonlyToken.kind) : undefined,
+    typeAnnotation: node.type && convert(node.type, node),
+  } as unknown as EsNode;
+  withDeprecatedGetter(result, 'typeParameter', convert(parameter, node));
+  const range = rangeOf(node);
+  result.range = range;
+  result.loc = locFor(range);
+  return result;
+}
+
 function convertNode(node: ts.Node, parent: ts.Node): EsNode {
   switch (node.kind) {
     // Names and literals
@@ -1161,6 +1233,12 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
     case SK.NumericLiteral: {
       const range = rangeOf(node);
       return { type: 'Literal', raw: text.slice(range[0], range[1]), value: Number((node as ts.NumericLiteral).text), range, loc: locFor(range) };
+    }
+    case SK.BigIntLiteral: {
+      const range = rangeOf(node);
+      const raw = text.slice(range[0], range[1]);
+      const value = BigInt(raw.slice(0, -1).replaceAll('_', ''));
+      return { type: 'Literal', range, bigint: String(value), raw, value, loc: locFor(range) };
     }
     case SK.RegularExpressionLiteral:
       return regularExpression(node as ts.RegularExpressionLiteral);
@@ -1382,6 +1460,28 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
       return convertImportDeclaration(node as ts.ImportDeclaration);
     case SK.ExportDeclaration:
       return convertExportDeclaration(node as ts.ExportDeclaration);
+    case SK.ImportEqualsDeclaration: {
+      const declaration = node as ts.ImportEqualsDeclaration;
+      const modifiers = readModifiers(node, M_EXPORT, false);
+      const reference = declaration.moduleReference;
+      if (declaration.isTypeOnly && reference.kind !== SK.ExternalModuleReference) decline();
+      const range = rangeOf(node);
+      const result: EsNode = {
+        type: 'TSImportEqualsDeclaration',
+        id: convert(declaration.name, node),
+        importKind: declaration.isTypeOnly ? 'type' : 'value',
+        moduleReference: convert(reference, node),
+        range,
+        loc: locFor(range),
+      };
+      return fixExports(result, modifiers);
+    }
+    case SK.ExternalModuleReference: {
+      const expression = (node as ts.ExternalModuleReference).expression;
+      if (expression.kind !== SK.StringLiteral) decline();
+      const range = rangeOf(node);
+      return { type: 'TSExternalModuleReference', expression: convert(expression, node), range, loc: locFor(range) };
+    }
     case SK.ExportAssignment: {
       noModifiers(node);
       const assignment = node as ts.ExportAssignment;
@@ -1490,14 +1590,13 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
     }
     case SK.PropertyAccessExpression: {
       const access = node as ts.PropertyAccessExpression;
-      if (access.name.kind !== SK.Identifier) decline();
       const range = rangeOf(node);
       const result: EsNode = {
         type: 'MemberExpression',
         computed: false,
         object: convert(access.expression, node),
         optional: access.questionDotToken !== undefined,
-        property: convert(access.name, node),
+        property: access.name.kind === SK.PrivateIdentifier ? privateIdentifier(access.name) : convert(access.name, node),
         range,
         loc: locFor(range),
       };
@@ -1609,7 +1708,8 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
     case SK.BinaryExpression: {
       const expression = node as ts.BinaryExpression;
       const operator = expression.operatorToken.kind;
-      if (expression.left.kind === SK.PrivateIdentifier || expression.right.kind === SK.PrivateIdentifier) decline();
+      if (expression.right.kind === SK.PrivateIdentifier) decline();
+      if (expression.left.kind === SK.PrivateIdentifier && operator !== SK.InKeyword) decline();
       let type: string;
       if (ASSIGNMENT_OPERATORS.has(operator)) {
         if (!isSimpleAssignmentTarget(expression.left)) decline();
@@ -1622,7 +1722,7 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
       return {
         type,
         operator: ts.tokenToString(operator),
-        left: convert(expression.left, node),
+        left: expression.left.kind === SK.PrivateIdentifier ? privateIdentifier(expression.left as ts.PrivateIdentifier) : convert(expression.left, node),
         right: convert(expression.right, node),
         range,
         loc: locFor(range),
@@ -1754,23 +1854,8 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
         loc: locFor(range),
       };
     }
-    case SK.IndexSignature: {
-      const signature = node as ts.IndexSignatureDeclaration;
-      const modifiers = readModifiers(node, M_READONLY, false);
-      const parameters: EsNode[] = [];
-      for (const parameter of signature.parameters) parameters.push(convertParameter(parameter, node, readModifiers(parameter, 0, false)));
-      const range = rangeOf(node);
-      return {
-        type: 'TSIndexSignature',
-        accessibility: undefined,
-        parameters,
-        readonly: (modifiers.flags & M_READONLY) !== 0,
-        static: false,
-        typeAnnotation: optionalTypeAnnotation(signature.type, node),
-        range,
-        loc: locFor(range),
-      };
-    }
+    case SK.IndexSignature:
+      return indexSignature(node as ts.IndexSignatureDeclaration, M_READONLY);
     case SK.FunctionType: {
       const type = node as ts.FunctionTypeNode;
       noModifiers(node);
@@ -1787,6 +1872,9 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
     case SK.TypeQuery: {
       const query = node as ts.TypeQueryNode;
       if (query.exprName.kind !== SK.Identifier && query.exprName.kind !== SK.QualifiedName) decline();
+      let leftmost: ts.EntityName = query.exprName;
+      while (leftmost.kind === SK.QualifiedName) leftmost = leftmost.left;
+      if (leftmost.text === 'this') decline(); // typescript-estree makes `typeof this.x`'s `this` a ThisExpression
       const range = rangeOf(node);
       return {
         type: 'TSTypeQuery',
@@ -1814,14 +1902,98 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
     }
     case SK.TupleType: {
       const tuple = node as ts.TupleTypeNode;
-      for (const element of tuple.elements) {
-        if (element.kind === SK.NamedTupleMember || element.kind === SK.OptionalType || element.kind === SK.RestType) decline();
-      }
       const range = rangeOf(node);
       return { type: 'TSTupleType', elementTypes: convertChildren(tuple.elements, node), range, loc: locFor(range) };
     }
     case SK.ThisType:
       return simple('TSThisType', node);
+    case SK.ConditionalType: {
+      const type = node as ts.ConditionalTypeNode;
+      const range = rangeOf(node);
+      return {
+        type: 'TSConditionalType',
+        checkType: convert(type.checkType, node),
+        extendsType: convert(type.extendsType, node),
+        falseType: convert(type.falseType, node),
+        trueType: convert(type.trueType, node),
+        range,
+        loc: locFor(range),
+      };
+    }
+    case SK.InferType: {
+      const range = rangeOf(node);
+      return { type: 'TSInferType', typeParameter: convert((node as ts.InferTypeNode).typeParameter, node), range, loc: locFor(range) };
+    }
+    case SK.MappedType:
+      return mappedType(node as ts.MappedTypeNode);
+    case SK.TemplateLiteralType: {
+      const template = node as ts.TemplateLiteralTypeNode;
+      const tagged = parent.kind === SK.TaggedTemplateExpression;
+      const range = rangeOf(node);
+      const quasis: EsNode[] = [templateElement(template.head, false, tagged)];
+      const types: EsNode[] = [];
+      for (const span of template.templateSpans) {
+        types.push(convert(span.type, span));
+        quasis.push(templateElement(span.literal, span.literal.kind === SK.TemplateTail, tagged));
+      }
+      return { type: 'TSTemplateLiteralType', quasis, types, range, loc: locFor(range) };
+    }
+    case SK.NamedTupleMember: {
+      const member = node as ts.NamedTupleMember;
+      const range = rangeOf(node);
+      const result: EsNode = {
+        type: 'TSNamedTupleMember',
+        elementType: convert(member.type, node),
+        label: convert(member.name, node),
+        optional: member.questionToken !== undefined,
+        range,
+        loc: locFor(range),
+      };
+      if (member.dotDotDotToken === undefined) return result;
+      const label = result.label as EsNode;
+      range[0] = label.range[0];
+      result.loc.start = label.loc.start;
+      const restRange = rangeOf(node);
+      return { type: 'TSRestType', typeAnnotation: result, range: restRange, loc: locFor(restRange) };
+    }
+    case SK.OptionalType:
+    case SK.RestType: {
+      const range = rangeOf(node);
+      return {
+        type: node.kind === SK.OptionalType ? 'TSOptionalType' : 'TSRestType',
+        typeAnnotation: convert((node as ts.OptionalTypeNode).type, node),
+        range,
+        loc: locFor(range),
+      };
+    }
+    case SK.ConstructorType: {
+      const type = node as ts.ConstructorTypeNode;
+      const modifiers = readModifiers(node, M_ABSTRACT, false);
+      const range = rangeOf(node);
+      return {
+        type: 'TSConstructorType',
+        abstract: (modifiers.flags & M_ABSTRACT) !== 0,
+        params: convertParameters(type.parameters, node, PLAIN_PARAMETERS),
+        returnType: optionalTypeAnnotation(type.type, node, 2),
+        typeParameters: typeParameters(node, type.typeParameters),
+        range,
+        loc: locFor(range),
+      };
+    }
+    case SK.CallSignature:
+    case SK.ConstructSignature: {
+      const signature = node as ts.CallSignatureDeclaration | ts.ConstructSignatureDeclaration;
+      noModifiers(node);
+      const range = rangeOf(node);
+      return {
+        type: node.kind === SK.CallSignature ? 'TSCallSignatureDeclaration' : 'TSConstructSignatureDeclaration',
+        params: convertParameters(signature.parameters, node, PLAIN_PARAMETERS),
+        returnType: optionalTypeAnnotation(signature.type, node),
+        typeParameters: typeParameters(node, signature.typeParameters),
+        range,
+        loc: locFor(range),
+      };
+    }
     case SK.TypePredicate: {
       const predicate = node as ts.TypePredicateNode;
       const range = rangeOf(node);
@@ -1848,16 +2020,18 @@ function convertNode(node: ts.Node, parent: ts.Node): EsNode {
       return expressionWithTypeArguments(node as ts.ExpressionWithTypeArguments, 'TSClassImplements');
     case SK.TypeParameter: {
       const parameter = node as ts.TypeParameterDeclaration;
-      const modifiers = readModifiers(node, M_CONST, false);
+      const variance =
+        parent.kind === SK.InterfaceDeclaration || parent.kind === SK.ClassDeclaration || parent.kind === SK.ClassExpression || parent.kind === SK.TypeAliasDeclaration;
+      const modifiers = readModifiers(node, M_CONST | (variance ? M_IN | M_OUT : 0), false);
       const range = rangeOf(node);
       return {
         type: 'TSTypeParameter',
         const: (modifiers.flags & M_CONST) !== 0,
         constraint: parameter.constraint && convert(parameter.constraint, node),
         default: parameter.default ? convert(parameter.default, node) : undefined,
-        in: false,
+        in: (modifiers.flags & M_IN) !== 0,
         name: convert(parameter.name, node),
-        out: false,
+        out: (modifiers.flags & M_OUT) !== 0,
         range,
         loc: locFor(range),
       };
