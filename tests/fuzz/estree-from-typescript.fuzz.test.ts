@@ -49,6 +49,7 @@ const TOKENS = [
   'accessor ', 'const ', 'in ', 'out ', '@Dec() ', '@dec ', '?', '!', '?.', '...', ', ', '= 1', ': number', '<T>', '<T,>', '()', '{}',
   ';', '\n', 'get ', 'set ', 'constructor', '*', 'this', 'new ', 'await ', 'yield ', 'typeof ', 'as const', 'satisfies T', '#p',
   'type ', 'implements I', 'extends B', '`${a}`', '\\u0061', "'constructor'", '[k]', 'import(', 'import.meta', ' = ', '(0, f)',
+  'static {} ', '[K in keyof T]', 'infer U ', '10n', 'this: T, ', '= require("x")', '-readonly ', '+?', 'new () => T', '...rest: T[]',
 ] as const;
 
 interface Insertion {
