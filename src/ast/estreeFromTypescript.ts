@@ -16,7 +16,8 @@
  * arrays copied for every `hasModifier`, syntax checks, parent pointers), and typescript-estree
  * has no option to skip that work, hence a converter written for the syntax these files use.
  * What remains is mostly allocating the same tree (~140 nodes, ~770 objects a file) and
- * collecting it: building the tree alone from parsed TypeScript trees costs ~18 µs a file.
+ * collecting it (a bare walk of already-parsed TypeScript trees that allocates five objects a
+ * node costs ~18 µs a file; TypeScript's parse ~28).
  *
  * Exactness is the contract: for every node kind handled here, the output has the same own keys in
  * the same order (including keys whose value is undefined, and typescript-estree's non-enumerable
