@@ -19,15 +19,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const named = createNamedRule(rule);
   // As RuleCreator resolves them (the deprecated top-level defaultOptions included).
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
-  const mergedByOptions = new Map<string, Readonly<Options>>();
+  // ESLint hands a rule configured as a plain severity the same array every time (its
+  // meta.defaultOptions), and a fresh array per file when options are written.
+  const mergedByArray = new WeakMap<readonly unknown[], Readonly<Options>>();
+  const mergedByValue = new Map<string, Readonly<Options>>();
   return {
     ...named,
     create(context) {
-      const key = JSON.stringify(context.options);
-      let options = mergedByOptions.get(key);
+      let options = mergedByArray.get(context.options);
       if (options === undefined) {
-        options = ESLintUtils.applyDefault(defaults, context.options);
-        mergedByOptions.set(key, options);
+        const key = JSON.stringify(context.options);
+        options = mergedByValue.get(key);
+        if (options === undefined) {
+          options = ESLintUtils.applyDefault(defaults, context.options);
+          mergedByValue.set(key, options);
+        }
+        mergedByArray.set(context.options, options);
       }
       return rule.create(context, options);
     },

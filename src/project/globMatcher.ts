@@ -14,7 +14,12 @@ const matcherCache = new Map<string, GlobMatcher>();
 /** Per matcher: enough for the models and migrations of a very large project. */
 const MAX_REMEMBERED_ANSWERS = 100_000;
 
+// Asked for on every linted file with the same few settings arrays: found by identity first.
+const matcherByArray = new WeakMap<readonly string[], GlobMatcher>();
+
 export function createGlobMatcher(globs: readonly string[]): GlobMatcher {
+  const known = matcherByArray.get(globs);
+  if (known !== undefined) return known;
   const key = JSON.stringify(globs);
   let matcher = matcherCache.get(key);
   if (matcher === undefined) {
@@ -38,6 +43,7 @@ export function createGlobMatcher(globs: readonly string[]): GlobMatcher {
     };
     matcherCache.set(key, matcher);
   }
+  matcherByArray.set(globs, matcher);
   return matcher;
 }
 

@@ -633,6 +633,26 @@ const indexes = new Map<string, ScopeIndex>();
 let indexesByConfig = new WeakMap<ScopeConfig, Map<string, ScopeIndex>>();
 
 export function getScopeIndex(rootDir: string, config: ScopeConfig, options: ScopeIndexOptions, pluginVersion: string): ScopeIndex {
+  const last = lastIndexByConfig.get(config);
+  if (
+    last !== undefined &&
+    last.rootDir === rootDir &&
+    last.options.projectRoot === options.projectRoot &&
+    last.options.cacheLifetime === options.cacheLifetime &&
+    last.options.debug === options.debug &&
+    last.pluginVersion === pluginVersion
+  ) {
+    return last.index;
+  }
+  const index = findScopeIndex(rootDir, config, options, pluginVersion);
+  lastIndexByConfig.set(config, { rootDir, options, pluginVersion, index });
+  return index;
+}
+
+// The last answer per settings object: consecutive files of a lint nearly always share it.
+let lastIndexByConfig = new WeakMap<ScopeConfig, { rootDir: string; options: ScopeIndexOptions; pluginVersion: string; index: ScopeIndex }>();
+
+function findScopeIndex(rootDir: string, config: ScopeConfig, options: ScopeIndexOptions, pluginVersion: string): ScopeIndex {
   const lifetime = options.cacheLifetime === undefined ? 'auto' : String(options.cacheLifetime);
   const shortKey = [pluginVersion, rootDir, options.projectRoot, lifetime, String(options.debug)].join('\0');
   let byShortKey = indexesByConfig.get(config);
@@ -653,4 +673,5 @@ export function getScopeIndex(rootDir: string, config: ScopeConfig, options: Sco
 export function clearProjectIndexes(): void {
   indexes.clear();
   indexesByConfig = new WeakMap();
+  lastIndexByConfig = new WeakMap();
 }

@@ -39,6 +39,15 @@ describe('createRule', () => {
     expect(seen[3]).toEqual([{ allow: [], strict: true }]);
   });
 
+  it('serves the same array (a rule configured as a plain severity) from its first merge', () => {
+    const { rule, seen } = recordingRule();
+    const options = [{ allow: ['b'] }];
+    rule.create(contextWith(options));
+    rule.create(contextWith(options));
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[0]).toEqual([{ allow: ['b'], strict: false }]);
+  });
+
   it('keeps the docs URL RuleCreator adds', () => {
     expect(recordingRule().rule.meta.docs?.url).toMatch(/\/docs\/rules\/recording\.md$/u);
   });
