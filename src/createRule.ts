@@ -19,24 +19,34 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const named = createNamedRule(rule);
   // As RuleCreator resolves them (the deprecated top-level defaultOptions included).
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
-  // ESLint hands a rule configured as a plain severity the same array every time (its
-  // meta.defaultOptions), and a fresh array per file when options are written.
-  const mergedByArray = new WeakMap<readonly unknown[], Readonly<Options>>();
+  // ESLint hands each file a fresh options array (its defaults deep-merged with the config): the
+  // last value seen is compared structurally (options are small JSON), others looked up by JSON.
+  let last: { raw: readonly unknown[]; merged: Readonly<Options> } | undefined;
   const mergedByValue = new Map<string, Readonly<Options>>();
   return {
     ...named,
     create(context) {
-      let options = mergedByArray.get(context.options);
-      if (options === undefined) {
+      if (last === undefined || !sameJsonValue(last.raw, context.options)) {
         const key = JSON.stringify(context.options);
-        options = mergedByValue.get(key);
-        if (options === undefined) {
-          options = ESLintUtils.applyDefault(defaults, context.options);
-          mergedByValue.set(key, options);
+        let merged = mergedByValue.get(key);
+        if (merged === undefined) {
+          merged = ESLintUtils.applyDefault(defaults, context.options);
+          mergedByValue.set(key, merged);
         }
-        mergedByArray.set(context.options, options);
+        last = { raw: context.options, merged };
       }
-      return rule.create(context, options);
+      return rule.create(context, last.merged);
     },
   };
+}
+
+/** Structural equality of two JSON-like values (rule options). */
+function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => sameJsonValue(item, b[index]));
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.length === Object.keys(b).length && aKeys.every((key) => Object.hasOwn(bRecord, key) && sameJsonValue((a as Record<string, unknown>)[key], bRecord[key]));
 }

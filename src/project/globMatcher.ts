@@ -31,7 +31,8 @@ export function createGlobMatcher(globs: readonly string[]): GlobMatcher {
     const answers = new Map<string, boolean>();
     matcher = {
       globs,
-      matches: (relativePath) => {
+      // No globs (the usual `ignore`) match nothing, with no answer to remember.
+      matches: normalised.length === 0 ? () => false : (relativePath) => {
         let answer = answers.get(relativePath);
         if (answer === undefined) {
           if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.clear();

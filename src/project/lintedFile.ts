@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { collectImportBindings } from '../ast/importBindings.js';
-import { DEFAULT_DETECTION_INPUTS, detectEntities, type DetectionInputs } from '../entities/detectEntities.js';
+import { DEFAULT_DETECTION_INPUTS, detectEntities, mayDeclareEntities, type DetectionInputs } from '../entities/detectEntities.js';
 import type { EntityDeclaration } from '../entities/entityDeclaration.js';
 import { PLUGIN_VERSION } from '../pluginMeta.js';
 import { anchorScope } from '../settings/anchorScope.js';
@@ -74,19 +74,34 @@ function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings
   const index = getScopeIndex(selected.scopeRoot, config, { projectRoot, cacheLifetime: settings.cacheLifetime, debug: isDebug(settings) }, PLUGIN_VERSION);
   index.refresh();
   const scope = index.scope();
+  const text = context.sourceCode.text;
+  const entities = mayDeclareEntities(text, config.markers) ? entitiesOf(context, program, index, config, scope, absoluteFile, selected.relativePath) : [];
+  if (index.options.debug) logEntities(selected.relativePath, entities);
+  return { status: 'ok', scope, relativePath: selected.relativePath, entities, index };
+}
+
+function entitiesOf(
+  context: AnyRuleContext,
+  program: TSESTree.Program,
+  index: ScopeIndex,
+  config: ScopeConfig,
+  scope: EffectiveScope,
+  absoluteFile: string,
+  relativePath: string,
+): readonly EntityDeclaration[] {
+  const typeText = createTypeTextReader(context.sourceCode.parserServices);
+  // A saved model file the index has read already: its entities are the ones found in the same text.
+  // Not with type information, which the index does not have.
+  const saved = typeText === undefined ? index.savedEntities(relativePath, context.sourceCode.text) : undefined;
+  if (saved !== undefined) return saved;
   const inputs: DetectionInputs = {
     markers: config.markers,
     naming: scope.naming,
     outerLookup: index.importedValuesLookup(absoluteFile, collectImportBindings(program)),
-    typeText: createTypeTextReader(context.sourceCode.parserServices),
+    typeText,
     sourceText: context.sourceCode.text,
   };
-  // A saved model file the index has read already: its entities are the ones found in the same text.
-  // Not with type information, which the index does not have.
-  const saved = inputs.typeText === undefined ? index.savedEntities(selected.relativePath, context.sourceCode.text) : undefined;
-  const entities = saved ?? detectEntities(program, inputs);
-  if (index.options.debug) logEntities(selected.relativePath, entities);
-  return { status: 'ok', scope, relativePath: selected.relativePath, entities, index };
+  return detectEntities(program, inputs);
 }
 
 interface RootCheck {

@@ -37,8 +37,16 @@ function findPackageRoot(directory: string): string | undefined {
  * nearest package.json above the file, else ESLint's cwd. Never `process.cwd()`, which depends on
  * where ESLint was started.
  */
+let lastExplicit: { setting: string; cwd: string; resolved: string } | undefined;
+
 export function resolveRootDir(rootDirSetting: string | undefined, filename: string, eslintCwd: string): string {
-  if (rootDirSetting !== undefined) return toPosixPath(path.resolve(eslintCwd, rootDirSetting));
+  if (rootDirSetting !== undefined) {
+    // Asked for every linted file with the same setting and cwd.
+    if (lastExplicit?.setting !== rootDirSetting || lastExplicit.cwd !== eslintCwd) {
+      lastExplicit = { setting: rootDirSetting, cwd: eslintCwd, resolved: toPosixPath(path.resolve(eslintCwd, rootDirSetting)) };
+    }
+    return lastExplicit.resolved;
+  }
   if (path.isAbsolute(filename)) {
     const packageRoot = findPackageRoot(path.dirname(filename));
     if (packageRoot !== undefined) return toPosixPath(packageRoot);
