@@ -12,7 +12,15 @@ import { estreeFromTypescript } from './estreeFromTypescript.js';
  * syntax error, is parsed by typescript-estree as before.
  */
 export function parseModule(text: string, options: { jsx: boolean }): TSESTree.Program {
-  return estreeFromTypescript(text, options.jsx) ?? parseWithTypescriptEstree(text, options);
+  let fast: TSESTree.Program | undefined;
+  try {
+    fast = estreeFromTypescript(text, options.jsx);
+  } catch {
+    // The fast path's tests require it to decline, never throw; should it throw anyway, the file is
+    // parsed as before: a fault there may cost speed, never a result.
+    fast = undefined;
+  }
+  return fast ?? parseWithTypescriptEstree(text, options);
 }
 
 /** typescript-estree's parse with the options the fast path reproduces. */
