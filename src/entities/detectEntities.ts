@@ -89,10 +89,6 @@ const entitiesByProgram = new WeakMap<TSESTree.Program, { inputs: DetectionInput
 export function detectEntities(program: TSESTree.Program, inputs: DetectionInputs = DEFAULT_DETECTION_INPUTS): EntityDeclaration[] {
   const cached = entitiesByProgram.get(program);
   if (cached !== undefined && cached.inputs === inputs) return cached.entities;
-  if (inputs.sourceText !== undefined && !mayDeclareEntities(inputs.sourceText, inputs.markers)) {
-    entitiesByProgram.set(program, { inputs, entities: [] });
-    return [];
-  }
   const context = createDetectionContext(program, inputs);
   // Cheap exit: no imports, no ORM (markers included) to detect.
   const detected = context.bindings.size === 0 ? [] : firstPerDeclaration(DETECTORS.flatMap((detect) => detect(context)));

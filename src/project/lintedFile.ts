@@ -15,7 +15,7 @@ import { statFile } from './fileStateCache.js';
 import { createGlobMatcher } from './globMatcher.js';
 import { getScopeIndex, type EffectiveScope, type ScopeIndex } from './projectIndex.js';
 import { selectScope } from './selectScope.js';
-import { inferSingleRun } from './singleRun.js';
+import { revalidationPolicy } from './singleRun.js';
 import { createTypeTextReader } from './typeText.js';
 
 /** What a rule needs to know about the file it is linting, and the scope around it. */
@@ -74,8 +74,8 @@ function analyse(context: AnyRuleContext, program: TSESTree.Program, rawSettings
   const index = getScopeIndex(selected.scopeRoot, config, { projectRoot, cacheLifetime: settings.cacheLifetime, debug: isDebug(settings) }, PLUGIN_VERSION);
   index.refresh();
   const scope = index.scope();
-  const text = context.sourceCode.text;
-  const entities = mayDeclareEntities(text, config.markers) ? entitiesOf(context, program, index, config, scope, absoluteFile, selected.relativePath) : [];
+  // Detection needs an ORM import: skip building its inputs for the many files that name none.
+  const entities = mayDeclareEntities(context.sourceCode.text, config.markers) ? entitiesOf(context, program, index, config, scope, absoluteFile, selected.relativePath) : [];
   if (index.options.debug) logEntities(selected.relativePath, entities);
   return { status: 'ok', scope, relativePath: selected.relativePath, entities, index };
 }
@@ -122,8 +122,8 @@ function checkedRootDirectories(settings: ValidatedSettings, rootDirSetting: str
   if (cached?.reuse === 'always' || (cached?.reuse === 'until-change' && isWatching() && cached.changes === changeCount())) return cached.problem;
   const changes = changeCount();
   const problem = describeMissingDirectory(rootDirSetting, settings.scopes, projectRoot);
-  const lifetime = settings.cacheLifetime ?? (inferSingleRun() ? Infinity : undefined);
-  byRoot.set(projectRoot, { problem, reuse: lifetime === Infinity ? 'always' : lifetime === undefined ? 'until-change' : 'never', changes });
+  const { lifetimeMs, watched } = revalidationPolicy(settings.cacheLifetime);
+  byRoot.set(projectRoot, { problem, reuse: lifetimeMs === Infinity ? 'always' : watched ? 'until-change' : 'never', changes });
   return problem;
 }
 

@@ -24,7 +24,7 @@ import { compareMigrationPaths, orderMigrationFiles, type OrderedMigrations } fr
 import { readModuleExports, type ModuleExports } from './moduleExports.js';
 import { RecordingFileReader } from './recordingFileReader.js';
 import { readRegistryOrder } from './registryOrder.js';
-import { inferSingleRun } from './singleRun.js';
+import { revalidationPolicy } from './singleRun.js';
 
 /** A migrations-glob file that could not be read: named in the messages it could affect. */
 export interface UnreadableFile {
@@ -171,9 +171,9 @@ export class ScopeIndex {
     readonly config: ScopeConfig,
     readonly options: ScopeIndexOptions,
   ) {
-    const singleRun = inferSingleRun();
-    this.#lifetimeMs = options.cacheLifetime ?? (singleRun ? Infinity : 0);
-    this.#watched = options.cacheLifetime === undefined && !singleRun;
+    const revalidation = revalidationPolicy(options.cacheLifetime);
+    this.#lifetimeMs = revalidation.lifetimeMs;
+    this.#watched = revalidation.watched;
     if (this.#watched) enableDirectoryWatch();
     this.configuredValues = createConfiguredValuesLookup(config);
     const globals = { globals: this.configuredValues };
@@ -629,9 +629,6 @@ function logSnapshot(rootDir: string, read: readonly ReadMigration[], snapshot: 
 // different migrations.
 const indexes = new Map<string, ScopeIndex>();
 
-// Asked for every linted file: the same settings object finds its index without serialising it.
-let indexesByConfig = new WeakMap<ScopeConfig, Map<string, ScopeIndex>>();
-
 export function getScopeIndex(rootDir: string, config: ScopeConfig, options: ScopeIndexOptions, pluginVersion: string): ScopeIndex {
   const last = lastIndexByConfig.get(config);
   if (
@@ -653,25 +650,17 @@ export function getScopeIndex(rootDir: string, config: ScopeConfig, options: Sco
 let lastIndexByConfig = new WeakMap<ScopeConfig, { rootDir: string; options: ScopeIndexOptions; pluginVersion: string; index: ScopeIndex }>();
 
 function findScopeIndex(rootDir: string, config: ScopeConfig, options: ScopeIndexOptions, pluginVersion: string): ScopeIndex {
-  const lifetime = options.cacheLifetime === undefined ? 'auto' : String(options.cacheLifetime);
-  const shortKey = [pluginVersion, rootDir, options.projectRoot, lifetime, String(options.debug)].join('\0');
-  let byShortKey = indexesByConfig.get(config);
-  if (byShortKey === undefined) indexesByConfig.set(config, (byShortKey = new Map<string, ScopeIndex>()));
-  const known = byShortKey.get(shortKey);
-  if (known !== undefined) return known;
-  const key = JSON.stringify([pluginVersion, rootDir, config, options.projectRoot, lifetime, options.debug]);
+  const key = JSON.stringify([pluginVersion, rootDir, config, options.projectRoot, options.cacheLifetime === undefined ? 'auto' : String(options.cacheLifetime), options.debug]);
   let index = indexes.get(key);
   if (index === undefined) {
     index = new ScopeIndex(rootDir, config, options);
     indexes.set(key, index);
   }
-  byShortKey.set(shortKey, index);
   return index;
 }
 
 /** Drops every cached index, listing and file fact (for tests and tools that embed ESLint). */
 export function clearProjectIndexes(): void {
   indexes.clear();
-  indexesByConfig = new WeakMap();
   lastIndexByConfig = new WeakMap();
 }

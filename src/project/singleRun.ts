@@ -18,3 +18,13 @@ export function inferSingleRun(environment: NodeJS.ProcessEnv = process.env, arg
   if (script.endsWith(path.normalize('eslint/lib/eslint/worker.js'))) return true;
   return false;
 }
+
+/**
+ * How an index with this `cacheLifetime` setting is revalidated: frozen in a single run, by watched
+ * directories in a long-lived process (then stats before every lint where watching is off), or as
+ * the setting says.
+ */
+export function revalidationPolicy(cacheLifetime: number | undefined): { lifetimeMs: number; watched: boolean } {
+  if (cacheLifetime !== undefined) return { lifetimeMs: cacheLifetime, watched: false };
+  return inferSingleRun() ? { lifetimeMs: Infinity, watched: false } : { lifetimeMs: 0, watched: true };
+}
